@@ -1,0 +1,3 @@
+"""Reader URLs outside the page tree: feeds, sitemaps, robots.txt."""
+
+urlpatterns: list = []
