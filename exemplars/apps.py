@@ -8,4 +8,11 @@ class ExemplarsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from exemplars_search.registry import register
+
         from . import signal_handlers  # noqa: F401
+        from .models import ExemplarStoryPage
+        from .search_adapter import story_adapter
+
+        # Content opts in to search here; the search app never imports our models.
+        register(ExemplarStoryPage, story_adapter)

@@ -1,0 +1,55 @@
+"""Keep search documents in step with the records stories are filtered by.
+
+A story's document carries its campaigns' names, its locality's lineage and its
+exemplar's kind, so renaming a campaign or merging a locality must reindex the
+stories that hang on it. Page publishing itself is handled by the search app.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save
+
+from .models import Campaign, Exemplar, ExemplarStoryPage, Field, Locality
+from .search_adapter import story_adapter
+
+
+def _reindex(stories):
+    ids = list(stories.live().values_list("pk", flat=True))
+    if not ids:
+        return
+
+    def run():
+        from exemplars_search import service
+
+        story_adapter.reset()
+        service.index_objects(ExemplarStoryPage.objects.filter(pk__in=ids))
+
+    transaction.on_commit(run)
+
+
+def locality_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or created and instance.successor_id is None and instance.parent_id is None:
+        return
+    # A rename, merge or move touches every locality in the lineage.
+    reach = {loc.pk for loc in instance.reach()} | {loc.pk for loc in instance.lineage()}
+    _reindex(ExemplarStoryPage.objects.filter(locality__in=reach))
+
+
+def campaign_saved(sender, instance, created, raw=False, **kwargs):
+    if not (raw or created):
+        _reindex(ExemplarStoryPage.objects.filter(campaigns=instance))
+
+
+def field_saved(sender, instance, created, raw=False, **kwargs):
+    if not (raw or created):
+        _reindex(ExemplarStoryPage.objects.filter(field=instance))
+
+
+def exemplar_saved(sender, instance, created, raw=False, **kwargs):
+    if not (raw or created):
+        _reindex(ExemplarStoryPage.objects.filter(exemplar=instance))
+
+
+post_save.connect(locality_saved, sender=Locality, dispatch_uid="exemplars.locality_saved")
+post_save.connect(campaign_saved, sender=Campaign, dispatch_uid="exemplars.campaign_saved")
+post_save.connect(field_saved, sender=Field, dispatch_uid="exemplars.field_saved")
+post_save.connect(exemplar_saved, sender=Exemplar, dispatch_uid="exemplars.exemplar_saved")

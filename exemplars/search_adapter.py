@@ -1,0 +1,103 @@
+"""How an exemplar story becomes a search document (registered in ``apps.py``)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from django.utils.html import strip_tags
+from exemplars_search.documents import Facet, SearchDocument
+from exemplars_search.registry import SearchAdapter
+from wagtail.models import PageViewRestriction
+
+from .models import ExemplarStoryPage, Locality
+
+_BLOCK_END_RE = re.compile(r"</(p|h[1-6]|li|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of rich-text HTML, with block boundaries kept as spaces."""
+    return " ".join(html.unescape(strip_tags(_BLOCK_END_RE.sub(" ", markup or ""))).split())
+
+
+def body_text(body) -> str:
+    """The words of a story body that readers should find it by."""
+    parts: list[str] = []
+    for block in body:
+        kind, value = block.block_type, block.value
+        if kind == "paragraph":
+            parts.append(html_to_text(value.source))
+        elif kind == "quote":
+            parts += [value["quote"], value.get("attribution") or ""]
+        elif kind == "image":
+            parts.append(value.get("caption") or "")
+        elif kind == "gallery":
+            parts += [value.get("title") or ""] + [
+                img.get("caption") or "" for img in value["images"]
+            ]
+        elif kind == "video":
+            parts.append(value.get("caption") or "")
+        elif kind == "fact_box":
+            parts += [value.get("title") or ""] + list(value["facts"])
+    return "\n".join(p for p in parts if p)
+
+
+class StoryAdapter(SearchAdapter):
+    """Flattens :class:`ExemplarStoryPage` into a :class:`SearchDocument`."""
+
+    def __init__(self):
+        self._lineage_cache: dict[int, list[str]] = {}
+        self._restricted_paths: tuple[str, ...] | None = None
+
+    def reset(self):
+        """Forget cached locality lineages and view restrictions (after they change)."""
+        self._lineage_cache.clear()
+        self._restricted_paths = None
+
+    def queryset(self):
+        return (
+            ExemplarStoryPage.objects.live()
+            .select_related("exemplar", "locality", "field")
+            .prefetch_related("campaigns")
+            .order_by("pk")
+        )
+
+    def iter_documents(self, batch_size: int = 500):
+        self.reset()
+        return super().iter_documents(batch_size)
+
+    def documents_for_ids(self, ids):
+        self.reset()
+        return super().documents_for_ids(ids)
+
+    def locality_slugs(self, locality: Locality) -> list[str]:
+        if locality.pk not in self._lineage_cache:
+            self._lineage_cache[locality.pk] = [loc.slug for loc in locality.lineage()]
+        return self._lineage_cache[locality.pk]
+
+    def is_public(self, page) -> bool:
+        if self._restricted_paths is None:
+            self._restricted_paths = tuple(
+                PageViewRestriction.objects.values_list("page__path", flat=True)
+            )
+        return page.live and not any(page.path.startswith(p) for p in self._restricted_paths)
+
+    def to_document(self, page: ExemplarStoryPage) -> SearchDocument:
+        return SearchDocument(
+            id=page.pk,
+            title=page.title,
+            intro=page.intro,
+            body=body_text(page.body),
+            url=page.url or "",
+            published=page.display_date,
+            live=self.is_public(page),
+            kind=page.exemplar.kind if page.exemplar else None,
+            exemplar=page.exemplar.name if page.exemplar else None,
+            campaigns=[Facet(c.slug, c.name) for c in page.campaigns.all()],
+            locality=Facet(page.locality.slug, page.locality.name) if page.locality else None,
+            localities=self.locality_slugs(page.locality) if page.locality else [],
+            field=Facet(page.field.slug, page.field.name) if page.field else None,
+        )
+
+
+story_adapter = StoryAdapter()

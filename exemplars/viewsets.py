@@ -1,0 +1,131 @@
+"""Admin viewsets: the snippets editors manage and the story listing journalists filter.
+
+Wired into the admin by ``wagtail_hooks.py``.
+"""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    Author,
+    Award,
+    Campaign,
+    Exemplar,
+    ExemplarStoryPage,
+    Field,
+    Locality,
+    Stage,
+)
+
+
+class CampaignFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Campaign
+        fields = ["level", "parent"]
+
+
+class CampaignSnippetViewSet(SnippetViewSet):
+    model = Campaign
+    icon = "flag"
+    menu_label = _("Phong trào thi đua")
+    list_display = [
+        "name",
+        "period",
+        "level",
+        "authority",
+        Column("get_status_display", label=_("Trạng thái")),
+    ]
+    filterset_class = CampaignFilterSet
+    search_fields = ["name", "short_name"]
+    ordering = ["-start_year", "name"]
+
+
+class ExemplarSnippetViewSet(SnippetViewSet):
+    model = Exemplar
+    icon = "user"
+    menu_label = _("Điển hình")
+    list_display = ["name", "kind", "locality", "field", "stage"]
+    list_filter = ["kind", "stage", "locality", "field"]
+    search_fields = ["name", "bio"]
+
+
+class LocalitySnippetViewSet(SnippetViewSet):
+    model = Locality
+    icon = "site"
+    menu_label = _("Địa phương")
+    list_display = ["name", "kind", "parent", "successor", "valid_until"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class FieldSnippetViewSet(SnippetViewSet):
+    model = Field
+    icon = "tag"
+    menu_label = _("Lĩnh vực")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class AuthorSnippetViewSet(SnippetViewSet):
+    model = Author
+    icon = "edit"
+    menu_label = _("Tác giả")
+    list_display = ["name", "full_name"]
+    search_fields = ["name", "full_name"]
+
+
+class AwardSnippetViewSet(SnippetViewSet):
+    model = Award
+    icon = "pick"
+    menu_label = _("Hình thức khen thưởng")
+    list_display = ["name", "level", "issuing_body"]
+    search_fields = ["name"]
+
+
+class ExemplarsSnippetViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Điển hình tiên tiến")
+    menu_icon = "pick"
+    menu_order = 200
+    items = (
+        CampaignSnippetViewSet,
+        ExemplarSnippetViewSet,
+        LocalitySnippetViewSet,
+        FieldSnippetViewSet,
+        AuthorSnippetViewSet,
+        AwardSnippetViewSet,
+    )
+
+
+class StoryFilterSet(PageFilterSet):
+    campaigns = django_filters.ModelMultipleChoiceFilter(
+        label=_("Phong trào"), queryset=Campaign.objects.all()
+    )
+    locality = django_filters.ModelChoiceFilter(
+        label=_("Địa phương"), queryset=Locality.objects.all()
+    )
+    field = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=Field.objects.all())
+    exemplar__stage = django_filters.ChoiceFilter(
+        label=_("Giai đoạn điển hình"), choices=Stage.choices
+    )
+    exemplar__kind = django_filters.ChoiceFilter(
+        label=_("Cá nhân / tập thể"), choices=Exemplar.Kind.choices
+    )
+
+    class Meta:
+        model = ExemplarStoryPage
+        fields = []
+
+
+class StoryListingViewSet(PageListingViewSet):
+    model = ExemplarStoryPage
+    icon = "doc-full"
+    menu_label = _("Bài điển hình")
+    menu_order = 150
+    add_to_admin_menu = True
+    filterset_class = StoryFilterSet
+    name = "exemplar_stories"
