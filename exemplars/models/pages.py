@@ -36,7 +36,8 @@ class HomePage(Page):
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
-    parent_page_types = ["wagtailcore.Page"]
+    # Under the root of a new site, or under an outlet's own home page when the
+    # extension is added to an existing site.
     subpage_types = ["exemplars.SectionPage", "exemplars.CampaignPage"]
     max_count_per_parent = 1
 
@@ -55,7 +56,8 @@ class SectionPage(Page):
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
-    parent_page_types = ["exemplars.HomePage", "exemplars.SectionPage"]
+    # Any parent: an outlet that installs the extension files sections under its
+    # own pages. Stories, in turn, live only in sections.
     subpage_types = ["exemplars.ExemplarStoryPage", "exemplars.SectionPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -76,7 +78,6 @@ class CampaignPage(Page):
     )
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
-    parent_page_types = ["exemplars.HomePage", "exemplars.SectionPage"]
     subpage_types: list[str] = []
 
     content_panels = Page.content_panels + [

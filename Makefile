@@ -1,0 +1,52 @@
+# Two commands for a new user: `make run` (the demo site on SQLite) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run install system-deps setup-db demo test test-sqlite test-postgres bench lint messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs only when requirements change (the stamp), so repeated runs are quick.
+$(VENV)/.installed: requirements.txt pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+# Chromium for browser tests, gettext for translations (Debian packages).
+system-deps:
+	@bash scripts/system-deps.sh
+
+setup-db: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_admin
+
+run: setup-db
+	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/)"
+	$(BIN)/python manage.py runserver $(HOST)
+
+# The whole suite on SQLite, then on PostgreSQL (required in CI).
+test: install system-deps
+	bash scripts/test.sh
+
+bench: install
+	$(BIN)/python manage.py benchmark_search --stories 100000 --output bench-100000.json
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: install
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static var test-artifacts

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the suite once on SQLite (the embedded default) and once on PostgreSQL.
+# In CI (CI=true) the PostgreSQL pass is required: a missing server fails the run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=${VENV:-.venv}/bin
+PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/test}
+mkdir -p test-artifacts
+status=0
+
+echo "== Test pass 1/2: SQLite =="
+env -u DATABASE_URL "$BIN/pytest" "$@" || status=$?
+
+pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+if ! pg_up && [ "${CI:-}" = "true" ]; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start 2>/dev/null || true
+  for _ in $(seq 1 20); do pg_up && break; sleep 1; done
+fi
+if pg_up; then
+  echo "== Test pass 2/2: PostgreSQL ($PG_URL) =="
+  DATABASE_URL=$PG_URL EXEMPLARS_REQUIRE_POSTGRES=1 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/15} \
+    "$BIN/pytest" "$@" || status=$?
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is not reachable at 127.0.0.1:5432: CI requires the PostgreSQL pass." >&2
+  status=1
+else
+  echo "== PostgreSQL not reachable at 127.0.0.1:5432: skipped the PostgreSQL pass =="
+fi
+exit $status
