@@ -1,0 +1,103 @@
+"""FTS5 MATCH expressions built from parsed reader queries.
+
+Every word reaches FTS5 as a quoted string, so nothing a reader types is ever
+FTS5 syntax (``NEAR(``, ``title:``, ``*``, a lone ``"``). The index holds two
+forms of each text (see :func:`exemplars_search.text.index_forms`): the
+``_d`` columns hold dfold, the ``_f`` columns fold.
+"""
+
+from __future__ import annotations
+
+from ..text import ParsedQuery, Term
+
+FIELDS = ("title", "intro", "body")
+COLUMNS = tuple(f"{f}_d" for f in FIELDS) + tuple(f"{f}_f" for f in FIELDS)
+DFOLD = "{title_d intro_d body_d}"
+FOLD = "{title_f intro_f body_f}"
+TITLE_DFOLD = "{title_d}"
+TITLE_FOLD = "{title_f}"
+
+
+def quote(text: str) -> str:
+    """An FTS5 string: whatever ``text`` holds, FTS5 only tokenizes it."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def term(t: Term, *, loose: bool = False, dfold_cols=DFOLD, fold_cols=FOLD) -> str:
+    """One required word: marked words on the dfold columns, unless loosened."""
+    if t.strict and not loose:
+        return f"{dfold_cols}: {quote(t.dfold)}"
+    return f"{fold_cols}: {quote(t.fold)}"
+
+
+def phrase(terms: list[Term], cols: str = FOLD, *, prefix: bool = False) -> str:
+    star = " *" if prefix else ""
+    return f"{cols}: {quote(' '.join(t.fold for t in terms))}{star}"
+
+
+def group(terms: list[Term], *, loose: bool = False) -> str:
+    """A required group: one word, or a quoted phrase whose words must be adjacent."""
+    if len(terms) == 1:
+        return term(terms[0], loose=loose)
+    strict = [t for t in terms if t.strict] if not loose else []
+    if strict and len(strict) == len(terms):
+        return f"{DFOLD}: {quote(' '.join(t.dfold for t in terms))}"
+    # A phrase mixing marked and unmarked words: adjacency on the folded
+    # columns, and each marked word must also be there as typed.
+    parts = [phrase(terms)] + [term(t) for t in strict]
+    return " AND ".join(f"({p})" for p in parts)
+
+
+def boosts(parsed: ParsedQuery, *, loose: bool = False) -> list[str]:
+    """Optional clauses that lift better matches: bm25 sums over every phrase.
+
+    The reader's words adjacent and in order (the whole query, then each
+    pair) rank above scattered ones; in a loosened search the words as typed,
+    marks included, rank above their lookalikes.
+    """
+    terms = parsed.terms
+    out = []
+    if len(terms) > 1:
+        out.append(phrase(terms))
+        out.append(phrase(terms, TITLE_FOLD))
+    if len(terms) > 2:
+        out.extend(phrase(terms[i : i + 2]) for i in range(len(terms) - 1))
+    if loose:
+        out.extend(term(t) for t in terms if t.strict)
+    return out
+
+
+def match(parsed: ParsedQuery, *, loose: bool = False) -> str:
+    """The MATCH expression for a non-empty query."""
+    required = [group(g, loose=loose) for g in parsed.groups]
+    expr = " AND ".join(f"({r})" for r in required)
+    extra = boosts(parsed, loose=loose)
+    if extra:
+        # OR-ing a required clause in keeps every match; the boosts only add score.
+        options = " OR ".join(f"({b})" for b in [*extra, required[0]])
+        expr = f"{expr} AND ({options})"
+    for excluded in parsed.excluded:
+        expr = f"({expr}) NOT ({exclusion(excluded)})"
+    return expr
+
+
+def exclusion(terms: list[Term]) -> str:
+    """An excluded word group, in any accent form."""
+    return phrase(terms) if len(terms) > 1 else f"{FOLD}: {quote(terms[0].fold)}"
+
+
+def any_exclusion(parsed: ParsedQuery) -> str:
+    return " OR ".join(f"({exclusion(g)})" for g in parsed.excluded)
+
+
+def suggest(terms: list[Term], *, loose: bool = False) -> str:
+    """Titles holding every typed word, the last one as a prefix."""
+    *rest, last = terms
+    parts = [term(t, loose=loose, dfold_cols=TITLE_DFOLD, fold_cols=TITLE_FOLD) for t in rest]
+    last_expr = term(last, loose=loose, dfold_cols=TITLE_DFOLD, fold_cols=TITLE_FOLD)
+    parts.append(last_expr + " *")
+    expr = " AND ".join(f"({p})" for p in parts)
+    if len(terms) > 1:
+        # Titles where the words run on as typed ("chau d" → "Châu Đốc") first.
+        expr = f"{expr} AND (({phrase(terms, TITLE_FOLD, prefix=True)}) OR ({parts[0]}))"
+    return expr

@@ -1,0 +1,422 @@
+"""The embedded backend: SQLite FTS5, the default when there is no server.
+
+Three tables, created by migration 0001 through :func:`create_schema`:
+
+* ``exemplars_search_fts``: FTS5 with ``remove_diacritics 0`` (we fold in
+  Python, where đ→d and two-mark vowels are handled), holding the dfold and
+  the fold form of title, intro and body; its rowid is the story id.
+* ``exemplars_search_doc``: what results and facets need (title, url, raw
+  intro/body for excerpts, facet slugs and labels).
+* ``exemplars_search_meta``: the generation token that tells each process
+  when its facet cache is stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import threading
+import uuid
+from collections.abc import Iterable
+
+from django.db import DatabaseError, connections, transaction
+from django.utils.translation import gettext_lazy as _
+
+from .. import text
+from ..documents import SearchDocument
+from ..query import Hit, SearchRequest, SearchResults, Suggestion
+from . import fts5
+from .base import BaseSearchBackend
+from .facetcache import FacetCache, FacetRow
+
+logger = logging.getLogger("exemplars_search")
+
+FTS = "exemplars_search_fts"
+DOC = "exemplars_search_doc"
+META = "exemplars_search_meta"
+# bm25 column weights, in fts5.COLUMNS order: title above intro above body.
+WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
+KIND_LABELS = {"individual": _("Cá nhân"), "collective": _("Tập thể")}
+BATCH = 500
+
+_TAG_RE = re.compile(r"<[^>]*>")
+
+SCHEMA = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
+        {", ".join(fts5.COLUMNS)}, tokenize = 'unicode61 remove_diacritics 0')""",
+    f"""INSERT INTO {FTS}({FTS}, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})')""",
+    f"""CREATE TABLE IF NOT EXISTS {DOC} (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        url TEXT NOT NULL,
+        intro TEXT NOT NULL,
+        body TEXT NOT NULL,
+        published TEXT NOT NULL,
+        published_ts REAL NOT NULL,
+        year INTEGER NOT NULL,
+        kind TEXT,
+        exemplar TEXT,
+        locality TEXT,
+        locality_label TEXT,
+        field TEXT,
+        field_label TEXT,
+        campaigns TEXT NOT NULL,
+        localities TEXT NOT NULL)""",
+    f"CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
+
+def create_schema(connection) -> None:
+    """Create the full-text tables (called from migration 0001 on SQLite)."""
+    with connection.cursor() as cursor:
+        for statement in SCHEMA:
+            cursor.execute(statement)
+
+
+def drop_schema(connection) -> None:
+    with connection.cursor() as cursor:
+        for table in (FTS, DOC, META):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def plain(value: str) -> str:
+    """Story text without markup, so excerpts never show tags."""
+    value = value or ""
+    return text.nfc(_TAG_RE.sub(" ", value) if "<" in value else value)
+
+
+def doc_rows(doc: SearchDocument) -> tuple[tuple, tuple]:
+    """The FTS row and the doc-table row for one document."""
+    title, intro, body = text.nfc(doc.title), plain(doc.intro), plain(doc.body)
+    forms = [text.index_forms(v) for v in (title, intro, body)]
+    fts_row = (doc.id, *(f[0] for f in forms), *(f[1] for f in forms))
+    published = doc.published
+    campaigns = [[c.slug, c.label] for c in doc.campaigns]
+    localities = sorted(set(doc.localities) | ({doc.locality.slug} if doc.locality else set()))
+    doc_row = (
+        doc.id,
+        title,
+        doc.url,
+        intro,
+        body,
+        published.isoformat(),
+        published.timestamp(),
+        published.year,
+        doc.kind,
+        doc.exemplar,
+        doc.locality.slug if doc.locality else None,
+        doc.locality.label if doc.locality else None,
+        doc.field.slug if doc.field else None,
+        doc.field.label if doc.field else None,
+        json.dumps(campaigns, ensure_ascii=False),
+        json.dumps(localities, ensure_ascii=False),
+    )
+    return fts_row, doc_row
+
+
+class SQLiteSearchBackend(BaseSearchBackend):
+    """Search in SQLite FTS5 (see the module docstring for the tables)."""
+
+    name = "sqlite"
+
+    def __init__(self, params: dict | None = None):
+        super().__init__(params)
+        self.alias = self.params.get("DATABASE", "default")
+        self._caches: dict[str, FacetCache] = {}
+        self._lock = threading.Lock()
+
+    # -- plumbing ---------------------------------------------------------
+
+    @property
+    def connection(self):
+        return connections[self.alias]
+
+    def _cache_key(self) -> str:
+        return str(self.connection.settings_dict.get("NAME"))
+
+    def _bump(self, cursor) -> None:
+        cursor.execute(
+            f"INSERT OR REPLACE INTO {META}(key, value) VALUES ('generation', %s)",
+            [uuid.uuid4().hex],
+        )
+
+    def facet_cache(self) -> FacetCache:
+        """This process's facet cache for the current database, reloaded if stale."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT value FROM {META} WHERE key = 'generation'")
+            row = cursor.fetchone()
+            token = row[0] if row else ""
+            key = self._cache_key()
+            cache = self._caches.get(key)
+            if cache is not None and cache.token == token:
+                return cache
+            with self._lock:
+                cache = self._load_cache(cursor, token)
+                self._caches[key] = cache
+            return cache
+
+    def _load_cache(self, cursor, token: str) -> FacetCache:
+        cursor.execute(
+            f"SELECT id, published_ts, year, kind, locality, locality_label, field, "
+            f"field_label, campaigns, localities FROM {DOC}"
+        )
+        labels = {
+            "campaign": {},
+            "locality": {},
+            "field": {},
+            "kind": {k: str(v) for k, v in KIND_LABELS.items()},
+        }
+        rows = []
+        for (
+            id_,
+            ts,
+            year,
+            kind,
+            loc,
+            loc_label,
+            fld,
+            fld_label,
+            campaigns_json,
+            localities_json,
+        ) in cursor.fetchall():
+            campaigns = json.loads(campaigns_json)
+            for slug, label in campaigns:
+                labels["campaign"][slug] = label
+            if loc:
+                labels["locality"][loc] = loc_label or loc
+            if fld:
+                labels["field"][fld] = fld_label or fld
+            rows.append(
+                FacetRow(
+                    id=id_,
+                    published=ts,
+                    year=year,
+                    kind=kind,
+                    locality=loc,
+                    field=fld,
+                    campaigns=tuple(c[0] for c in campaigns),
+                    localities=tuple(json.loads(localities_json)),
+                )
+            )
+        return FacetCache(token, rows, labels)
+
+    # -- writing ----------------------------------------------------------
+
+    def index(self, documents: Iterable[SearchDocument]) -> int:
+        written = 0
+        batch: list[SearchDocument] = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= BATCH:
+                written += self._write(batch)
+                batch = []
+        if batch:
+            written += self._write(batch)
+        return written
+
+    def _write(self, docs: list[SearchDocument]) -> int:
+        live = [d for d in docs if d.live]
+        rows = [doc_rows(d) for d in live]
+        with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+            self._delete(cursor, [d.id for d in docs])
+            placeholders = ", ".join(["%s"] * (1 + len(fts5.COLUMNS)))
+            cursor.executemany(
+                f"INSERT INTO {FTS}(rowid, {', '.join(fts5.COLUMNS)}) VALUES ({placeholders})",
+                [r[0] for r in rows],
+            )
+            cursor.executemany(
+                f"INSERT INTO {DOC} VALUES ({', '.join(['%s'] * 16)})", [r[1] for r in rows]
+            )
+            self._bump(cursor)
+        return len(rows)
+
+    def _delete(self, cursor, ids: list[int]) -> None:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({marks})", chunk)
+            cursor.execute(f"DELETE FROM {DOC} WHERE id IN ({marks})", chunk)
+
+    def delete(self, ids: Iterable[int]) -> None:
+        ids = [int(i) for i in ids]
+        if not ids:
+            return
+        with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+            self._delete(cursor, ids)
+            self._bump(cursor)
+
+    def rebuild(self, documents: Iterable[SearchDocument], *, progress=None) -> int:
+        """Upsert in committed batches, then drop what the source no longer has.
+
+        Readers keep finding the old version of each story until its batch
+        commits, never an empty index; an interrupted rebuild is simply run
+        again.
+        """
+        seen: set[int] = set()
+        written = 0
+        batch: list[SearchDocument] = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= BATCH:
+                written += self._write(batch)
+                seen.update(d.id for d in batch)
+                if progress:
+                    progress(len(batch))
+                batch = []
+        if batch:
+            written += self._write(batch)
+            seen.update(d.id for d in batch)
+            if progress:
+                progress(len(batch))
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT id FROM {DOC}")
+            stale = [r[0] for r in cursor.fetchall() if r[0] not in seen]
+        self.delete(stale)
+        self.optimize()
+        return written
+
+    def optimize(self) -> None:
+        """Merge the FTS5 segments into one, which makes queries faster."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+
+    def count(self) -> int:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {DOC}")
+            return cursor.fetchone()[0]
+
+    def check(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {FTS} LIMIT 1")
+            cursor.execute(f"SELECT 1 FROM {DOC} LIMIT 1")
+
+    # -- reading ----------------------------------------------------------
+
+    def _match(self, expression: str) -> list[tuple[int, float]]:
+        """(id, score) of every story matching, best first; higher score is better."""
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT rowid, rank FROM {FTS} WHERE {FTS} MATCH %s ORDER BY rank",
+                    [expression],
+                )
+                return [(rowid, -rank) for rowid, rank in cursor.fetchall()]
+        except DatabaseError:
+            # Quoting makes every reader word a plain string; if FTS5 still
+            # refuses the expression, the reader gets no results, not an error.
+            logger.exception("FTS5 refused %r", expression)
+            return []
+
+    def _ids(self, expression: str) -> set[int]:
+        return {i for i, _ in self._match(expression)}
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        parsed = request.parsed
+        cache = self.facet_cache()
+        loosened = False
+        if parsed.is_empty:
+            scored = cache.all_newest()
+            if parsed.excluded:
+                excluded = self._ids(fts5.any_exclusion(parsed))
+                scored = [s for s in scored if s[0] not in excluded]
+            evaluation = cache.evaluate(scored, request, facets=request.facets)
+        else:
+            evaluation = cache.evaluate(
+                self._match(fts5.match(parsed)), request, facets=request.facets
+            )
+            if not evaluation.total and any(t.strict for t in parsed.terms):
+                loosened = True
+                evaluation = cache.evaluate(
+                    self._match(fts5.match(parsed, loose=True)), request, facets=request.facets
+                )
+        page = evaluation.selected[request.offset : request.offset + request.page_size]
+        highlight_query = loosen(parsed) if loosened else parsed
+        return SearchResults(
+            query=request.q,
+            total=evaluation.total,
+            page=request.page,
+            page_size=request.page_size,
+            hits=self._hits(page, highlight_query, request.highlight),
+            facets=evaluation.facets,
+            loosened=loosened,
+            backend=self.name,
+        )
+
+    def _hits(self, page: list[tuple[int, float]], parsed, highlight: bool) -> list[Hit]:
+        if not page:
+            return []
+        ids = [i for i, _ in page]
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, title, url, intro, body, published, kind, exemplar, locality, "
+                f"field, campaigns FROM {DOC} WHERE id IN ({', '.join(['%s'] * len(ids))})",
+                ids,
+            )
+            rows = {r[0]: r for r in cursor.fetchall()}
+        hits = []
+        for id_, score in page:
+            row = rows.get(id_)
+            if row is None:
+                continue
+            _, title, url, intro, body, published, kind, exemplar, loc, fld, campaigns = row
+            hits.append(
+                Hit(
+                    id=id_,
+                    title=title,
+                    url=url,
+                    excerpt=excerpt(intro, body, parsed) if highlight else "",
+                    published=dt.datetime.fromisoformat(published),
+                    campaigns=[c[0] for c in json.loads(campaigns)],
+                    locality=loc,
+                    field=fld,
+                    kind=kind,
+                    exemplar=exemplar,
+                    score=round(score, 6),
+                )
+            )
+        return hits
+
+    def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
+        terms = [text.Term(w) for w in text.words(text.nfc(q or "")[: text.MAX_QUERY_CHARS])]
+        terms = terms[:8]
+        if not terms:
+            return []
+        rows = self._suggest(fts5.suggest(terms), limit)
+        if not rows and any(t.strict for t in terms):
+            rows = self._suggest(fts5.suggest(terms, loose=True), limit)
+        return [Suggestion(title=t, url=u) for t, u in rows]
+
+    def _suggest(self, expression: str, limit: int) -> list[tuple[str, str]]:
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT d.title, d.url FROM {FTS} JOIN {DOC} d ON d.id = {FTS}.rowid "
+                    f"WHERE {FTS} MATCH %s ORDER BY {FTS}.rank, length(d.title) LIMIT %s",
+                    [expression, limit],
+                )
+                return cursor.fetchall()
+        except DatabaseError:
+            logger.exception("FTS5 refused %r", expression)
+            return []
+
+
+SearchBackend = SQLiteSearchBackend
+
+
+def loosen(parsed: text.ParsedQuery) -> text.ParsedQuery:
+    """The same query with every word unmarked, as a loosened search matched it."""
+    out = text.ParsedQuery(raw=parsed.raw, excluded=parsed.excluded)
+    out.groups = [[text.Term(t.fold) for t in g] for g in parsed.groups]
+    out.phrases = [[text.Term(t.fold) for t in g] for g in parsed.phrases]
+    return out
+
+
+def excerpt(intro: str, body: str, parsed: text.ParsedQuery) -> str:
+    """Highlighted intro when it holds a reader's word, else the body around one."""
+    lead = text.highlight(intro, parsed)
+    if "<mark>" in lead or not body:
+        return lead
+    from_body = text.highlight(body, parsed)
+    return from_body if "<mark>" in from_body else lead
