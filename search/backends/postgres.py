@@ -1,0 +1,592 @@
+"""PostgreSQL full-text search backend.
+
+One table holds each story's display fields, its facet values and one
+weighted ``tsvector``. The vector is built here in Python rather than by
+``to_tsvector``: every word is stored in both its ``dfold`` form ("diển") and
+its ``fold`` form ("dien") *at the same position*, so one GIN index serves
+strict and folded words alike, and a phrase that mixes a marked word with an
+unmarked one ("điển hinh") is still checked for adjacency with ``<->``.
+Building it here also means PostgreSQL's parser never re-tokenises text our
+Python tokeniser already split (it drops "²" from "x²", for instance), so
+documents, queries and highlights agree word for word. Queries are built as
+``tsquery`` literals with every lexeme quoted, so reader input is never
+tsquery syntax.
+
+A text search configuration ``exemplars_vi`` (``simple`` plus ``unaccent``
+where the extension is available; no stemming, no stop-words, so "an" and "do"
+stay searchable) is created for SQL written by hand and for Wagtail's own
+admin index on PostgreSQL (see ``exemplars_search.wagtail_backend``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from django.db import connections, transaction
+from django.utils.translation import gettext as _
+
+from ..documents import SearchDocument
+from ..query import FACET_NAMES, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
+from ..text import ParsedQuery, Term, dfold, fold, highlight, words
+from .base import BaseSearchBackend
+
+logger = logging.getLogger(__name__)
+
+TABLE = "exemplars_search_pg_document"
+LABELS = "exemplars_search_pg_label"
+CONFIG = "exemplars_vi"
+
+# PostgreSQL keeps word positions up to 16383 and 256 positions per lexeme;
+# a lexeme may not exceed 2047 bytes.
+MAX_POSITION = 16383
+MAX_POSITIONS_PER_LEXEME = 256
+MAX_LEXEME_BYTES = 2046
+# Empty positions between title, intro and body so that no phrase spans two fields.
+FIELD_GAP = 2
+# ts_rank_cd weights in the order {D, C, B, A}: title A, intro B, body C.
+RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+# 1: divide by 1 + log(length), so long stories do not win by size alone;
+# 32: rank / (rank + 1), keeping the text rank below 1 so the tiers below
+# (adjacent words, all words in the title) always dominate it.
+RANK_NORMALISATION = 1 | 32
+BATCH_SIZE = 500
+
+KIND_LABELS = {"individual": "Cá nhân", "collective": "Tập thể"}
+
+
+# --- schema -----------------------------------------------------------------
+
+
+def _table_ddl(table: str) -> list[str]:
+    return [
+        f"""
+        CREATE TABLE {table} (
+            id bigint PRIMARY KEY,
+            title text NOT NULL,
+            intro text NOT NULL DEFAULT '',
+            body text NOT NULL DEFAULT '',
+            url text NOT NULL DEFAULT '',
+            published timestamptz NOT NULL,
+            year integer NOT NULL,
+            live boolean NOT NULL DEFAULT true,
+            kind text,
+            exemplar text,
+            locality text,
+            field text,
+            campaigns text[] NOT NULL DEFAULT '{{}}',
+            localities text[] NOT NULL DEFAULT '{{}}',
+            vec tsvector NOT NULL
+        )
+        """,
+        # The facet columns are short; keeping the vector out of line lets the
+        # facet scans read small heap tuples.
+        f"ALTER TABLE {table} ALTER COLUMN vec SET STORAGE EXTENDED",
+    ]
+
+
+def _index_ddl(table: str, prefix: str) -> list[str]:
+    """Secondary indexes of ``table``, named ``{prefix}_…``."""
+    return [
+        f"CREATE INDEX {prefix}_vec ON {table} USING gin (vec)",
+        f"CREATE INDEX {prefix}_campaigns ON {table} USING gin (campaigns)",
+        f"CREATE INDEX {prefix}_localities ON {table} USING gin (localities)",
+        f"CREATE INDEX {prefix}_published ON {table} (published DESC, id DESC) WHERE live",
+        f"CREATE INDEX {prefix}_facets ON {table} (year, kind, field) WHERE live",
+    ]
+
+
+_INDEX_SUFFIXES = ("vec", "campaigns", "localities", "published", "facets")
+
+
+def _create_config(cursor) -> None:
+    """Create ``exemplars_vi`` (simple, plus unaccent when it can be installed)."""
+    cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [CONFIG])
+    if cursor.fetchone():
+        return
+    unaccent = False
+    try:
+        # A savepoint: without the privilege the migration must carry on.
+        with transaction.atomic(using=cursor.db.alias):
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        unaccent = True
+    except Exception as exc:  # noqa: BLE001 - any failure means "not available"
+        logger.warning("unaccent is not available (%s); %s uses simple only", exc, CONFIG)
+    cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)")
+    if unaccent:
+        cursor.execute(
+            f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} "
+            "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple"
+        )
+
+
+def create_schema(connection) -> None:
+    """Create the search table, its indexes and the text search configuration."""
+    with connection.cursor() as cursor:
+        _create_config(cursor)
+        for sql in _table_ddl(TABLE) + _index_ddl(TABLE, TABLE):
+            cursor.execute(sql)
+        cursor.execute(
+            f"""
+            CREATE TABLE {LABELS} (
+                facet text NOT NULL,
+                value text NOT NULL,
+                label text NOT NULL,
+                PRIMARY KEY (facet, value)
+            )
+            """
+        )
+
+
+def drop_schema(connection) -> None:
+    """Drop what :func:`create_schema` created (the extension stays)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {TABLE}, {TABLE}_new, {LABELS}")
+        cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
+
+
+# --- documents → tsvector ---------------------------------------------------
+
+_forms_cache: dict[str, tuple[str, ...]] = {}
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _word_forms(word: str) -> tuple[str, ...]:
+    """The quoted lexemes indexed for one word: dfold, and fold when it differs."""
+    forms = _forms_cache.get(word)
+    if forms is None:
+        d, f = dfold(word), fold(word)
+        forms = tuple(
+            _quote(x) for x in ((d,) if d == f else (d, f)) if len(x.encode()) <= MAX_LEXEME_BYTES
+        )
+        if len(_forms_cache) > 200_000:
+            _forms_cache.clear()
+        _forms_cache[word] = forms
+    return forms
+
+
+def tsvector_literal(title: str, intro: str, body: str) -> str:
+    """A ``tsvector`` literal: title weighted A, intro B, body C, both forms per position."""
+    positions: dict[str, list[str]] = {}
+    pos = 0
+    for text, weight in ((title, "A"), (intro, "B"), (body, "C")):
+        for word in words(text):
+            pos += 1
+            label = f"{min(pos, MAX_POSITION)}{weight}"
+            for lexeme in _word_forms(word):
+                found = positions.get(lexeme)
+                if found is None:
+                    positions[lexeme] = [label]
+                elif len(found) < MAX_POSITIONS_PER_LEXEME:
+                    found.append(label)
+        pos += FIELD_GAP
+    return " ".join(f"{lx}:{','.join(ps)}" for lx, ps in positions.items())
+
+
+# --- queries → tsquery ------------------------------------------------------
+
+
+def _lexeme(term: Term, *, loose: bool, prefix: bool = False, weight: str = "") -> str:
+    key = term.fold if loose else term.key
+    label = ("*" if prefix else "") + weight
+    return _quote(key) + (":" + label if label else "")
+
+
+def _group(terms: list[Term], *, loose: bool, weight: str = "") -> str:
+    parts = [_lexeme(t, loose=loose, weight=weight) for t in terms]
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
+def match_tsquery(parsed: ParsedQuery, *, loose: bool = False) -> str:
+    """Every required group (phrases adjacent) and none of the excluded ones."""
+    clauses = [_group(g, loose=loose) for g in parsed.groups]
+    # Excluded words are compared folded: "-ma tuy" also drops "ma túy".
+    clauses += ["!" + _group(g, loose=True) for g in parsed.excluded]
+    return " & ".join(clauses)
+
+
+def adjacent_tsquery(parsed: ParsedQuery, *, loose: bool = False) -> str | None:
+    """All the reader's words next to each other, in the order typed."""
+    terms = parsed.terms
+    return _group(terms, loose=loose) if len(terms) > 1 else None
+
+
+def title_tsquery(parsed: ParsedQuery, *, loose: bool = False, weight: str = "A") -> str:
+    """Every required word within one weight class (the title by default)."""
+    return " & ".join(_lexeme(t, loose=loose, weight=weight) for t in parsed.terms)
+
+
+# --- the backend ------------------------------------------------------------
+
+
+class _Sql:
+    """A WHERE clause being assembled, with its parameters in order."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.params: list = []
+
+    def add(self, sql: str, *params) -> _Sql:
+        self.parts.append(sql)
+        self.params.extend(params)
+        return self
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.parts) if self.parts else "TRUE"
+
+
+_FILTER_SQL = {
+    "campaign": "campaigns && %s::text[]",
+    # A merged locality lists its successor (and vice versa) in `localities`.
+    "locality": "localities && %s::text[]",
+    "field": "field = ANY(%s::text[])",
+    "kind": "kind = ANY(%s::text[])",
+    "year": "year = ANY(%s::int[])",
+}
+
+_FACET_SQL = {
+    "campaign": "SELECT 'campaign', c, count(*) FROM base, unnest(campaigns) c WHERE {w} GROUP BY c",
+    "locality": "SELECT 'locality', locality, count(*) FROM base WHERE locality IS NOT NULL "
+    "AND {w} GROUP BY locality",
+    "field": "SELECT 'field', field, count(*) FROM base WHERE field IS NOT NULL AND {w} "
+    "GROUP BY field",
+    "kind": "SELECT 'kind', kind, count(*) FROM base WHERE kind IS NOT NULL AND {w} GROUP BY kind",
+    "year": "SELECT 'year', year::text, count(*) FROM base WHERE {w} GROUP BY year",
+}
+
+
+def _filters_sql(filters: dict) -> _Sql:
+    where = _Sql()
+    for name, values in filters.items():
+        where.add(_FILTER_SQL[name], [str(v) if name != "year" else int(v) for v in values])
+    return where
+
+
+def _batches(iterable: Iterable, size: int) -> Iterator[list]:
+    it = iter(iterable)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class PostgresSearchBackend(BaseSearchBackend):
+    """Reader search in PostgreSQL full-text search; chosen by "auto" on PostgreSQL."""
+
+    name = "postgres"
+
+    def __init__(self, params: dict | None = None):
+        super().__init__(params)
+        self.alias = self.params.get("DATABASE", "default")
+
+    @property
+    def connection(self):
+        return connections[self.alias]
+
+    # -- writing --
+
+    def _rows(self, documents: Iterable[SearchDocument]) -> Iterator[tuple]:
+        for doc in documents:
+            yield (
+                doc.id,
+                doc.title or "",
+                doc.intro or "",
+                doc.body or "",
+                doc.url or "",
+                doc.published,
+                doc.year,
+                doc.live,
+                doc.kind,
+                doc.exemplar,
+                doc.locality.slug if doc.locality else None,
+                doc.field.slug if doc.field else None,
+                [c.slug for c in doc.campaigns],
+                sorted(set(doc.localities) | ({doc.locality.slug} if doc.locality else set())),
+                tsvector_literal(doc.title or "", doc.intro or "", doc.body or ""),
+            )
+
+    @staticmethod
+    def _labels(documents: list[SearchDocument]) -> list[tuple[str, str, str]]:
+        labels = {}
+        for doc in documents:
+            for c in doc.campaigns:
+                labels["campaign", c.slug] = c.label
+            if doc.locality:
+                labels["locality", doc.locality.slug] = doc.locality.label
+            if doc.field:
+                labels["field", doc.field.slug] = doc.field.label
+        return [(facet, value, label) for (facet, value), label in labels.items()]
+
+    def _write(self, cursor, table: str, documents: list[SearchDocument], *, upsert: bool):
+        sql = (
+            f"INSERT INTO {table} (id, title, intro, body, url, published, year, live, kind, "
+            "exemplar, locality, field, campaigns, localities, vec) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector)"
+        )
+        if upsert:
+            sql += (
+                " ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, intro = EXCLUDED.intro,"
+                " body = EXCLUDED.body, url = EXCLUDED.url, published = EXCLUDED.published,"
+                " year = EXCLUDED.year, live = EXCLUDED.live, kind = EXCLUDED.kind,"
+                " exemplar = EXCLUDED.exemplar, locality = EXCLUDED.locality,"
+                " field = EXCLUDED.field, campaigns = EXCLUDED.campaigns,"
+                " localities = EXCLUDED.localities, vec = EXCLUDED.vec"
+            )
+        cursor.executemany(sql, list(self._rows(documents)))
+        labels = self._labels(documents)
+        if labels:
+            cursor.executemany(
+                f"INSERT INTO {LABELS} (facet, value, label) VALUES (%s, %s, %s) "
+                "ON CONFLICT (facet, value) DO UPDATE SET label = EXCLUDED.label",
+                labels,
+            )
+
+    def index(self, documents: Iterable[SearchDocument]) -> int:
+        """Add or replace documents; each batch is written whole or not at all."""
+        written = 0
+        for batch in _batches(documents, BATCH_SIZE):
+            with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+                self._write(cursor, TABLE, batch, upsert=True)
+            written += len(batch)
+        return written
+
+    def delete(self, ids: Iterable[int]) -> None:
+        """Remove documents by id; unknown ids are ignored."""
+        ids = [int(i) for i in ids]
+        if ids:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {TABLE} WHERE id = ANY(%s)", [ids])
+
+    def rebuild(self, documents: Iterable[SearchDocument], *, progress=None) -> int:
+        """Load a fresh table beside the live one, index it, then swap the two.
+
+        Readers keep searching the old table until the swap, which is one short
+        transaction. An interrupted rebuild leaves only ``…_new`` behind, which
+        the next run drops, so it can simply be run again.
+        """
+        new = f"{TABLE}_new"
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {new}")
+            for sql in _table_ddl(new):
+                cursor.execute(sql)
+        written = 0
+        for batch in _batches(documents, BATCH_SIZE):
+            with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+                # Duplicated ids in the source would break the primary key; the
+                # last one wins, as with index().
+                self._write(cursor, new, batch, upsert=True)
+            written += len(batch)
+            if progress:
+                progress(len(batch))
+        with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+            # Building the indexes after the load is several times faster than
+            # maintaining them row by row.
+            for sql in _index_ddl(new, new):
+                cursor.execute(sql)
+            cursor.execute(f"ANALYZE {new}")
+            cursor.execute(f"DROP TABLE {TABLE}")
+            cursor.execute(f"ALTER TABLE {new} RENAME TO {TABLE}")
+            cursor.execute(f"ALTER INDEX {new}_pkey RENAME TO {TABLE}_pkey")
+            for suffix in _INDEX_SUFFIXES:
+                cursor.execute(f"ALTER INDEX {new}_{suffix} RENAME TO {TABLE}_{suffix}")
+        return written
+
+    def count(self) -> int:
+        """How many documents the index holds (live or not)."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE}")
+            return cursor.fetchone()[0]
+
+    def check(self) -> None:
+        """Raise when the table is missing or the database is not PostgreSQL."""
+        if self.connection.vendor != "postgresql":
+            raise RuntimeError(
+                f"The postgres search backend needs PostgreSQL, not {self.connection.vendor}"
+            )
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")
+
+    # -- reading --
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Run a reader request: hits for the page, total, facets, excerpts."""
+        parsed = request.parsed
+        results = self._search(request, loose=False)
+        strict = any(t.strict for t in parsed.terms)
+        if strict and results.total == 0:
+            # "lụa" found nothing: match it as "lua" rather than show nothing.
+            results = self._search(request, loose=True)
+            results.loosened = True
+        return results
+
+    def _search(self, request: SearchRequest, *, loose: bool) -> SearchResults:
+        parsed = request.parsed
+        base = _Sql().add("live")
+        if parsed.groups or parsed.excluded:
+            if parsed.groups:
+                base.add("vec @@ %s::tsquery", match_tsquery(parsed, loose=loose))
+            else:
+                # Only exclusions typed ("-ma túy"): every story without them.
+                excluded = " | ".join(_group(g, loose=True) for g in parsed.excluded)
+                base.add("NOT vec @@ %s::tsquery", excluded)
+        results = SearchResults(
+            query=request.q,
+            total=0,
+            page=request.page,
+            page_size=request.page_size,
+            backend=self.name,
+        )
+        with self.connection.cursor() as cursor:
+            if request.facets:
+                results.total, results.facets = self._facets(cursor, base, request)
+            else:
+                where = _filters_sql(request.filters())
+                cursor.execute(
+                    f"SELECT count(*) FROM {TABLE} WHERE {base.sql} AND {where.sql}",
+                    base.params + where.params,
+                )
+                results.total = cursor.fetchone()[0]
+            if results.total and request.offset < results.total:
+                results.hits = self._hits(cursor, base, request, loose=loose)
+        return results
+
+    def _facets(self, cursor, base: _Sql, request: SearchRequest):
+        """Total and facet counts in one statement over the matched stories.
+
+        Each facet is counted with every *other* filter applied, so choosing a
+        campaign still shows how many stories the other campaigns hold.
+        """
+        selects, params = [], []
+        for name in FACET_NAMES:
+            where = _filters_sql(request.filters(without=name))
+            selects.append(_FACET_SQL[name].format(w=where.sql))
+            params += where.params
+        where = _filters_sql(request.filters())
+        selects.append(f"SELECT '', NULL, count(*) FROM base WHERE {where.sql}")
+        params += where.params
+        cursor.execute(
+            f"WITH base AS MATERIALIZED (SELECT campaigns, locality, localities, field, kind, year"
+            f" FROM {TABLE} WHERE {base.sql}) " + " UNION ALL ".join(selects),
+            base.params + params,
+        )
+        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_NAMES}
+        total = 0
+        for facet, value, n in cursor.fetchall():
+            if facet == "":
+                total = n
+            else:
+                counts[facet].append((value, n))
+        labels = self._facet_labels(cursor, counts)
+        facets = {}
+        for name, pairs in counts.items():
+            values = [FacetValue(value, labels.get((name, value), value), n) for value, n in pairs]
+            values.sort(key=lambda v: (-int(v.value), 0) if name == "year" else (-v.count, v.label))
+            facets[name] = values
+        return total, facets
+
+    def _facet_labels(self, cursor, counts) -> dict[tuple[str, str], str]:
+        labels = {("kind", k): _(label) for k, label in KIND_LABELS.items()}
+        wanted = [(f, v) for f in ("campaign", "locality", "field") for v, _n in counts[f]]
+        if wanted:
+            cursor.execute(
+                f"SELECT facet, value, label FROM {LABELS} "
+                "WHERE (facet, value) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+                [[f for f, _v in wanted], [v for _f, v in wanted]],
+            )
+            labels.update({(f, v): label for f, v, label in cursor.fetchall()})
+        return labels
+
+    def _hits(self, cursor, base: _Sql, request: SearchRequest, *, loose: bool) -> list[Hit]:
+        parsed = request.parsed
+        where = _filters_sql(request.filters())
+        score_sql, score_params = self._score_sql(parsed, loose=loose)
+        if request.sort == "newest" or not parsed.groups:
+            order = "published DESC, id DESC"
+        else:
+            order = "score DESC, published DESC, id DESC"
+        cursor.execute(
+            f"SELECT id, title, intro, body, url, published, campaigns, locality, field, kind,"
+            f" exemplar, {score_sql} AS score FROM {TABLE}"
+            f" WHERE {base.sql} AND {where.sql} ORDER BY {order} LIMIT %s OFFSET %s",
+            score_params + base.params + where.params + [request.page_size, request.offset],
+        )
+        hits = []
+        for row in cursor.fetchall():
+            (id_, title, intro, body, url, published, campaigns, locality, field, kind) = row[:10]
+            exemplar, score = row[10], row[11]
+            hits.append(
+                Hit(
+                    id=id_,
+                    title=title,
+                    url=url,
+                    excerpt=self._excerpt(parsed, intro, body, loose=loose)
+                    if request.highlight
+                    else "",
+                    published=published,
+                    campaigns=list(campaigns),
+                    locality=locality,
+                    field=field,
+                    kind=kind,
+                    exemplar=exemplar,
+                    score=float(score),
+                )
+            )
+        return hits
+
+    @staticmethod
+    def _score_sql(parsed: ParsedQuery, *, loose: bool) -> tuple[str, list]:
+        """Tiers first (words adjacent in order; all in the title; all in the intro),
+        then ts_rank_cd with title > intro > body weights within a tier."""
+        if not parsed.groups:
+            return "0.0", []
+        parts = [f"ts_rank_cd('{RANK_WEIGHTS}', vec, %s::tsquery, {RANK_NORMALISATION})"]
+        params = [match_tsquery(parsed, loose=loose)]
+        adjacent = adjacent_tsquery(parsed, loose=loose)
+        if adjacent:
+            parts.append("CASE WHEN vec @@ %s::tsquery THEN 4 ELSE 0 END")
+            params.append(adjacent)
+        parts.append("CASE WHEN vec @@ %s::tsquery THEN 2 ELSE 0 END")
+        params.append(title_tsquery(parsed, loose=loose, weight="A"))
+        parts.append("CASE WHEN vec @@ %s::tsquery THEN 1 ELSE 0 END")
+        params.append(title_tsquery(parsed, loose=loose, weight="AB"))
+        return " + ".join(parts), params
+
+    @staticmethod
+    def _excerpt(parsed: ParsedQuery, intro: str, body: str, *, loose: bool) -> str:
+        query = _loosened(parsed) if loose else parsed
+        for text in (intro, body):
+            if text and any(t.matches(w) for w in words(text) for t in query.terms):
+                return highlight(text, query)
+        return highlight(intro or body, query)
+
+    def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
+        """Titles holding the typed words, the last one as a prefix ("nong th")."""
+        terms = [Term(w) for w in words(q)][:8]
+        if not terms:
+            return []
+        lexemes = [_lexeme(t, loose=False, weight="A") for t in terms[:-1]]
+        lexemes.append(_lexeme(terms[-1], loose=False, prefix=True, weight="A"))
+        tsquery = " & ".join(lexemes)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT title, url FROM {TABLE} WHERE live AND vec @@ %s::tsquery"
+                " ORDER BY ts_rank_cd(vec, %s::tsquery) DESC, published DESC, id DESC LIMIT %s",
+                [tsquery, tsquery, limit],
+            )
+            return [Suggestion(title, url) for title, url in cursor.fetchall()]
+
+
+def _loosened(parsed: ParsedQuery) -> ParsedQuery:
+    """The same query with every word folded, for highlighting a loosened match."""
+    return ParsedQuery(
+        raw=parsed.raw,
+        groups=[[Term(t.fold) for t in g] for g in parsed.groups],
+        phrases=[[Term(t.fold) for t in g] for g in parsed.phrases],
+        excluded=parsed.excluded,
+    )
+
+
+SearchBackend = PostgresSearchBackend
