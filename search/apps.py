@@ -8,3 +8,8 @@ class ExemplarsSearchConfig(AppConfig):
     label = "exemplars_search"
     verbose_name = _("Tìm kiếm điển hình")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()
