@@ -16,14 +16,16 @@ from collections.abc import Callable, Iterable, Iterator
 
 from . import backends, registry
 from .documents import SearchDocument
+from .fallback import with_fallback
 from .query import SearchRequest, SearchResults, Suggestion
 
 logger = logging.getLogger("exemplars_search")
 
 
 def primary_backend():
-    """The backend the settings choose."""
-    return backends.get_backend()
+    """The backend the settings choose; a remote one comes wrapped with its
+    database fallback and offline queue (see ``fallback``)."""
+    return with_fallback(backends.get_backend())
 
 
 def database_backend():
