@@ -25,12 +25,12 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connections, transaction
-from django.utils.translation import gettext as _
 
 from ..documents import SearchDocument
 from ..query import FACET_NAMES, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
-from ..text import ParsedQuery, Term, dfold, fold, highlight, words
+from ..text import MAX_QUERY_CHARS, ParsedQuery, Term, dfold, fold, nfc, words
 from .base import BaseSearchBackend
+from .sqlite import KIND_LABELS, excerpt, loosen, plain
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +52,8 @@ RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 # (adjacent words, all words in the title) always dominate it.
 RANK_NORMALISATION = 1 | 32
 BATCH_SIZE = 500
-
-KIND_LABELS = {"individual": "Cá nhân", "collective": "Tập thể"}
+# Stage one of the ranking keeps this many stories for stage two (see _hits).
+CANDIDATES = 200
 
 
 # --- schema -----------------------------------------------------------------
@@ -64,25 +64,30 @@ def _table_ddl(table: str) -> list[str]:
         f"""
         CREATE TABLE {table} (
             id bigint PRIMARY KEY,
-            title text NOT NULL,
-            intro text NOT NULL DEFAULT '',
-            body text NOT NULL DEFAULT '',
-            url text NOT NULL DEFAULT '',
             published timestamptz NOT NULL,
             year integer NOT NULL,
-            live boolean NOT NULL DEFAULT true,
             kind text,
-            exemplar text,
             locality text,
             field text,
             campaigns text[] NOT NULL DEFAULT '{{}}',
             localities text[] NOT NULL DEFAULT '{{}}',
-            vec tsvector NOT NULL
+            head tsvector NOT NULL,
+            vec tsvector NOT NULL,
+            title text NOT NULL,
+            url text NOT NULL,
+            exemplar text,
+            intro text NOT NULL,
+            body text NOT NULL
         )
         """,
-        # The facet columns are short; keeping the vector out of line lets the
-        # facet scans read small heap tuples.
-        f"ALTER TABLE {table} ALTER COLUMN vec SET STORAGE EXTENDED",
+        # Keep the heap tuple to the facet columns and the small title+intro
+        # vector: a search reads the facets and ranks on ``head`` for every
+        # matching story, while ``vec``, intro and body (kilobytes each) are
+        # only read through the GIN index or for the page shown.
+        f"ALTER TABLE {table} SET (toast_tuple_target = 128)",
+        f"ALTER TABLE {table} ALTER COLUMN head SET STORAGE MAIN",
+        f"ALTER TABLE {table} ALTER COLUMN intro SET STORAGE EXTERNAL",
+        f"ALTER TABLE {table} ALTER COLUMN body SET STORAGE EXTERNAL",
     ]
 
 
@@ -92,12 +97,11 @@ def _index_ddl(table: str, prefix: str) -> list[str]:
         f"CREATE INDEX {prefix}_vec ON {table} USING gin (vec)",
         f"CREATE INDEX {prefix}_campaigns ON {table} USING gin (campaigns)",
         f"CREATE INDEX {prefix}_localities ON {table} USING gin (localities)",
-        f"CREATE INDEX {prefix}_published ON {table} (published DESC, id DESC) WHERE live",
-        f"CREATE INDEX {prefix}_facets ON {table} (year, kind, field) WHERE live",
+        f"CREATE INDEX {prefix}_published ON {table} (published DESC, id DESC)",
     ]
 
 
-_INDEX_SUFFIXES = ("vec", "campaigns", "localities", "published", "facets")
+_INDEX_SUFFIXES = ("vec", "campaigns", "localities", "published")
 
 
 def _create_config(cursor) -> None:
@@ -125,11 +129,13 @@ def create_schema(connection) -> None:
     """Create the search table, its indexes and the text search configuration."""
     with connection.cursor() as cursor:
         _create_config(cursor)
-        for sql in _table_ddl(TABLE) + _index_ddl(TABLE, TABLE):
-            cursor.execute(sql)
+        cursor.execute("SELECT to_regclass(%s)", [TABLE])
+        if cursor.fetchone()[0] is None:
+            for sql in _table_ddl(TABLE) + _index_ddl(TABLE, TABLE):
+                cursor.execute(sql)
         cursor.execute(
             f"""
-            CREATE TABLE {LABELS} (
+            CREATE TABLE IF NOT EXISTS {LABELS} (
                 facet text NOT NULL,
                 value text NOT NULL,
                 label text NOT NULL,
@@ -169,11 +175,10 @@ def _word_forms(word: str) -> tuple[str, ...]:
     return forms
 
 
-def tsvector_literal(title: str, intro: str, body: str) -> str:
-    """A ``tsvector`` literal: title weighted A, intro B, body C, both forms per position."""
-    positions: dict[str, list[str]] = {}
-    pos = 0
-    for text, weight in ((title, "A"), (intro, "B"), (body, "C")):
+def _vector(fields, positions=None, start=0) -> tuple[str, dict, int]:
+    positions = {} if positions is None else positions
+    pos = start
+    for text, weight in fields:
         for word in words(text):
             pos += 1
             label = f"{min(pos, MAX_POSITION)}{weight}"
@@ -184,7 +189,23 @@ def tsvector_literal(title: str, intro: str, body: str) -> str:
                 elif len(found) < MAX_POSITIONS_PER_LEXEME:
                     found.append(label)
         pos += FIELD_GAP
-    return " ".join(f"{lx}:{','.join(ps)}" for lx, ps in positions.items())
+    return " ".join(f"{lx}:{','.join(ps)}" for lx, ps in positions.items()), positions, pos
+
+
+def tsvector_literals(title: str, intro: str, body: str) -> tuple[str, str]:
+    """``tsvector`` literals for (title + intro, title + intro + body).
+
+    Title words are weighted A, intro B, body C; each word's dfold and fold
+    forms share its position.
+    """
+    head, positions, pos = _vector(((title, "A"), (intro, "B")))
+    full, _, _ = _vector(((body, "C"),), {k: list(v) for k, v in positions.items()}, pos)
+    return head, full
+
+
+def tsvector_literal(title: str, intro: str, body: str) -> str:
+    """The full vector alone (see :func:`tsvector_literals`)."""
+    return tsvector_literals(title, intro, body)[1]
 
 
 # --- queries → tsquery ------------------------------------------------------
@@ -209,15 +230,33 @@ def match_tsquery(parsed: ParsedQuery, *, loose: bool = False) -> str:
     return " & ".join(clauses)
 
 
+def excluded_tsquery(parsed: ParsedQuery) -> str:
+    """Any excluded group, folded."""
+    return " | ".join(_group(g, loose=True) for g in parsed.excluded)
+
+
 def adjacent_tsquery(parsed: ParsedQuery, *, loose: bool = False) -> str | None:
     """All the reader's words next to each other, in the order typed."""
     terms = parsed.terms
     return _group(terms, loose=loose) if len(terms) > 1 else None
 
 
-def title_tsquery(parsed: ParsedQuery, *, loose: bool = False, weight: str = "A") -> str:
-    """Every required word within one weight class (the title by default)."""
+def all_tsquery(parsed: ParsedQuery, *, loose: bool = False, weight: str = "") -> str:
+    """Every required word, anywhere (within ``weight`` when given)."""
     return " & ".join(_lexeme(t, loose=loose, weight=weight) for t in parsed.terms)
+
+
+def any_tsquery(parsed: ParsedQuery, *, loose: bool = False, strict_only: bool = False) -> str:
+    """Any of the reader's words: what ts_rank_cd scores."""
+    terms = [t for t in parsed.terms if t.strict] if strict_only else parsed.terms
+    return " | ".join(_lexeme(t, loose=loose) for t in terms)
+
+
+def suggest_tsquery(terms: list[Term], *, loose: bool, adjacent: bool = False) -> str:
+    """Title words as typed, the last one a prefix; ``adjacent`` asks them in a row."""
+    lexemes = [_lexeme(t, loose=loose, weight="A") for t in terms[:-1]]
+    lexemes.append(_lexeme(terms[-1], loose=loose, prefix=True, weight="A"))
+    return (" <-> " if adjacent else " & ").join(lexemes)
 
 
 # --- the backend ------------------------------------------------------------
@@ -288,25 +327,28 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     # -- writing --
 
-    def _rows(self, documents: Iterable[SearchDocument]) -> Iterator[tuple]:
-        for doc in documents:
-            yield (
-                doc.id,
-                doc.title or "",
-                doc.intro or "",
-                doc.body or "",
-                doc.url or "",
-                doc.published,
-                doc.year,
-                doc.live,
-                doc.kind,
-                doc.exemplar,
-                doc.locality.slug if doc.locality else None,
-                doc.field.slug if doc.field else None,
-                [c.slug for c in doc.campaigns],
-                sorted(set(doc.localities) | ({doc.locality.slug} if doc.locality else set())),
-                tsvector_literal(doc.title or "", doc.intro or "", doc.body or ""),
-            )
+    @staticmethod
+    def _row(doc: SearchDocument) -> tuple:
+        title, intro, body = nfc(doc.title), plain(doc.intro), plain(doc.body)
+        head, vec = tsvector_literals(title, intro, body)
+        localities = set(doc.localities) | ({doc.locality.slug} if doc.locality else set())
+        return (
+            doc.id,
+            doc.published,
+            doc.year,
+            doc.kind,
+            doc.locality.slug if doc.locality else None,
+            doc.field.slug if doc.field else None,
+            [c.slug for c in doc.campaigns],
+            sorted(localities),
+            head,
+            vec,
+            title,
+            doc.url or "",
+            doc.exemplar,
+            intro,
+            body,
+        )
 
     @staticmethod
     def _labels(documents: list[SearchDocument]) -> list[tuple[str, str, str]]:
@@ -320,37 +362,42 @@ class PostgresSearchBackend(BaseSearchBackend):
                 labels["field", doc.field.slug] = doc.field.label
         return [(facet, value, label) for (facet, value), label in labels.items()]
 
-    def _write(self, cursor, table: str, documents: list[SearchDocument], *, upsert: bool):
-        sql = (
-            f"INSERT INTO {table} (id, title, intro, body, url, published, year, live, kind, "
-            "exemplar, locality, field, campaigns, localities, vec) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector)"
+    def _write(self, cursor, table: str, documents: list[SearchDocument]) -> int:
+        """Upsert the live documents of a batch and delete the others."""
+        live = {d.id: d for d in documents if d.live}  # the last version of an id wins
+        gone = [d.id for d in documents if not d.live and d.id not in live]
+        if gone:
+            cursor.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", [gone])
+        if not live:
+            return 0
+        cursor.executemany(
+            f"INSERT INTO {table} (id, published, year, kind, locality, field, campaigns,"
+            " localities, head, vec, title, url, exemplar, intro, body) VALUES (%s, %s, %s, %s,"
+            " %s, %s, %s, %s, %s::tsvector, %s::tsvector, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (id) DO UPDATE SET published = EXCLUDED.published,"
+            " year = EXCLUDED.year, kind = EXCLUDED.kind, locality = EXCLUDED.locality,"
+            " field = EXCLUDED.field, campaigns = EXCLUDED.campaigns,"
+            " localities = EXCLUDED.localities, head = EXCLUDED.head, vec = EXCLUDED.vec,"
+            " title = EXCLUDED.title, url = EXCLUDED.url, exemplar = EXCLUDED.exemplar,"
+            " intro = EXCLUDED.intro, body = EXCLUDED.body",
+            [self._row(d) for d in live.values()],
         )
-        if upsert:
-            sql += (
-                " ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, intro = EXCLUDED.intro,"
-                " body = EXCLUDED.body, url = EXCLUDED.url, published = EXCLUDED.published,"
-                " year = EXCLUDED.year, live = EXCLUDED.live, kind = EXCLUDED.kind,"
-                " exemplar = EXCLUDED.exemplar, locality = EXCLUDED.locality,"
-                " field = EXCLUDED.field, campaigns = EXCLUDED.campaigns,"
-                " localities = EXCLUDED.localities, vec = EXCLUDED.vec"
-            )
-        cursor.executemany(sql, list(self._rows(documents)))
-        labels = self._labels(documents)
+        labels = self._labels(list(live.values()))
         if labels:
             cursor.executemany(
                 f"INSERT INTO {LABELS} (facet, value, label) VALUES (%s, %s, %s) "
                 "ON CONFLICT (facet, value) DO UPDATE SET label = EXCLUDED.label",
                 labels,
             )
+        return len(live)
 
     def index(self, documents: Iterable[SearchDocument]) -> int:
-        """Add or replace documents; each batch is written whole or not at all."""
+        """Add or replace documents (ones not live are removed); each batch is
+        written whole or not at all. Returns how many live documents were written."""
         written = 0
         for batch in _batches(documents, BATCH_SIZE):
             with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
-                self._write(cursor, TABLE, batch, upsert=True)
-            written += len(batch)
+                written += self._write(cursor, TABLE, batch)
         return written
 
     def delete(self, ids: Iterable[int]) -> None:
@@ -375,10 +422,7 @@ class PostgresSearchBackend(BaseSearchBackend):
         written = 0
         for batch in _batches(documents, BATCH_SIZE):
             with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
-                # Duplicated ids in the source would break the primary key; the
-                # last one wins, as with index().
-                self._write(cursor, new, batch, upsert=True)
-            written += len(batch)
+                written += self._write(cursor, new, batch)
             if progress:
                 progress(len(batch))
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
@@ -395,17 +439,16 @@ class PostgresSearchBackend(BaseSearchBackend):
         return written
 
     def count(self) -> int:
-        """How many documents the index holds (live or not)."""
+        """How many documents the index holds."""
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {TABLE}")
             return cursor.fetchone()[0]
 
     def check(self) -> None:
         """Raise when the table is missing or the database is not PostgreSQL."""
-        if self.connection.vendor != "postgresql":
-            raise RuntimeError(
-                f"The postgres search backend needs PostgreSQL, not {self.connection.vendor}"
-            )
+        vendor = self.connection.vendor
+        if vendor != "postgresql":
+            raise RuntimeError(f"The postgres search backend needs PostgreSQL, not {vendor}")
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")
 
@@ -415,8 +458,7 @@ class PostgresSearchBackend(BaseSearchBackend):
         """Run a reader request: hits for the page, total, facets, excerpts."""
         parsed = request.parsed
         results = self._search(request, loose=False)
-        strict = any(t.strict for t in parsed.terms)
-        if strict and results.total == 0:
+        if results.total == 0 and any(t.strict for t in parsed.terms):
             # "lụa" found nothing: match it as "lua" rather than show nothing.
             results = self._search(request, loose=True)
             results.loosened = True
@@ -424,14 +466,12 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     def _search(self, request: SearchRequest, *, loose: bool) -> SearchResults:
         parsed = request.parsed
-        base = _Sql().add("live")
-        if parsed.groups or parsed.excluded:
-            if parsed.groups:
-                base.add("vec @@ %s::tsquery", match_tsquery(parsed, loose=loose))
-            else:
-                # Only exclusions typed ("-ma túy"): every story without them.
-                excluded = " | ".join(_group(g, loose=True) for g in parsed.excluded)
-                base.add("NOT vec @@ %s::tsquery", excluded)
+        base = _Sql()
+        if parsed.groups:
+            base.add("vec @@ %s::tsquery", match_tsquery(parsed, loose=loose))
+        elif parsed.excluded:
+            # Only exclusions typed ("-ma túy"): every story without them.
+            base.add("NOT vec @@ %s::tsquery", excluded_tsquery(parsed))
         results = SearchResults(
             query=request.q,
             total=0,
@@ -439,7 +479,13 @@ class PostgresSearchBackend(BaseSearchBackend):
             page_size=request.page_size,
             backend=self.name,
         )
-        with self.connection.cursor() as cursor:
+        with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+            if parsed.groups:
+                # The planner prices ``vec @@ q`` as if it were free, but on a
+                # sequential scan it decompresses every story's vector. The
+                # GIN bitmap answers plain word queries without touching the
+                # vectors at all, so it always wins; make the planner take it.
+                cursor.execute("SET LOCAL enable_seqscan = off")
             if request.facets:
                 results.total, results.facets = self._facets(cursor, base, request)
             else:
@@ -450,7 +496,9 @@ class PostgresSearchBackend(BaseSearchBackend):
                 )
                 results.total = cursor.fetchone()[0]
             if results.total and request.offset < results.total:
-                results.hits = self._hits(cursor, base, request, loose=loose)
+                results.hits = self._hits(cursor, base, request, results.total, loose=loose)
+            if parsed.groups:
+                cursor.execute("RESET enable_seqscan")
         return results
 
     def _facets(self, cursor, base: _Sql, request: SearchRequest):
@@ -483,12 +531,15 @@ class PostgresSearchBackend(BaseSearchBackend):
         facets = {}
         for name, pairs in counts.items():
             values = [FacetValue(value, labels.get((name, value), value), n) for value, n in pairs]
-            values.sort(key=lambda v: (-int(v.value), 0) if name == "year" else (-v.count, v.label))
+            if name == "year":
+                values.sort(key=lambda v: -int(v.value))
+            else:
+                values.sort(key=lambda v: (-v.count, v.label))
             facets[name] = values
         return total, facets
 
     def _facet_labels(self, cursor, counts) -> dict[tuple[str, str], str]:
-        labels = {("kind", k): _(label) for k, label in KIND_LABELS.items()}
+        labels = {("kind", k): str(label) for k, label in KIND_LABELS.items()}
         wanted = [(f, v) for f in ("campaign", "locality", "field") for v, _n in counts[f]]
         if wanted:
             cursor.execute(
@@ -499,94 +550,105 @@ class PostgresSearchBackend(BaseSearchBackend):
             labels.update({(f, v): label for f, v, label in cursor.fetchall()})
         return labels
 
-    def _hits(self, cursor, base: _Sql, request: SearchRequest, *, loose: bool) -> list[Hit]:
+    def _hits(self, cursor, base: _Sql, request, total: int, *, loose: bool) -> list[Hit]:
+        """The page of hits, ranked in two stages when the match set is large.
+
+        Stage one scores every match on ``head`` (title and intro, stored
+        inline, so cheap to read) and keeps the best ``CANDIDATES``; stage two
+        scores those on the full vector, body included. The score is tiered:
+        all words in the title, then in title + intro (×4); the words adjacent
+        in order (×2); then ts_rank_cd below 1. The tiers from the title and
+        intro are exact in stage one, so stage two only reorders within them.
+        """
         parsed = request.parsed
         where = _filters_sql(request.filters())
-        score_sql, score_params = self._score_sql(parsed, loose=loose)
+        cols = "t.id, t.title, t.intro, t.body, t.url, t.published, t.campaigns, t.locality,"
+        cols += " t.field, t.kind, t.exemplar"
         if request.sort == "newest" or not parsed.groups:
-            order = "published DESC, id DESC"
+            cursor.execute(
+                f"SELECT {cols}, 0.0 FROM {TABLE} t WHERE {base.sql} AND {where.sql}"
+                " ORDER BY t.published DESC, t.id DESC LIMIT %s OFFSET %s",
+                base.params + where.params + [request.page_size, request.offset],
+            )
         else:
-            order = "score DESC, published DESC, id DESC"
-        cursor.execute(
-            f"SELECT id, title, intro, body, url, published, campaigns, locality, field, kind,"
-            f" exemplar, {score_sql} AS score FROM {TABLE}"
-            f" WHERE {base.sql} AND {where.sql} ORDER BY {order} LIMIT %s OFFSET %s",
-            score_params + base.params + where.params + [request.page_size, request.offset],
-        )
+            end = request.offset + request.page_size
+            candidates = max(CANDIDATES, 2 * end)
+            head_sql, head_params = self._score_sql(parsed, "head", loose=loose)
+            full_sql, full_params = self._score_sql(parsed, "t.vec", loose=loose)
+            cursor.execute(
+                f"WITH m AS (SELECT id, {head_sql} AS s FROM {TABLE} t"
+                f" WHERE {base.sql} AND {where.sql}"
+                " ORDER BY s DESC, published DESC, id DESC LIMIT %s)"
+                f" SELECT {cols}, {full_sql} AS score FROM m JOIN {TABLE} t ON t.id = m.id"
+                " ORDER BY score DESC, t.published DESC, t.id DESC LIMIT %s OFFSET %s",
+                head_params
+                + base.params
+                + where.params
+                + [candidates]
+                + full_params
+                + [request.page_size, request.offset],
+            )
+        query = loosen(parsed) if loose else parsed
         hits = []
         for row in cursor.fetchall():
-            (id_, title, intro, body, url, published, campaigns, locality, field, kind) = row[:10]
-            exemplar, score = row[10], row[11]
+            id_, title, intro, body, url, published, campaigns, locality, field, kind = row[:10]
             hits.append(
                 Hit(
                     id=id_,
                     title=title,
                     url=url,
-                    excerpt=self._excerpt(parsed, intro, body, loose=loose)
-                    if request.highlight
-                    else "",
+                    excerpt=excerpt(intro, body, query) if request.highlight else "",
                     published=published,
                     campaigns=list(campaigns),
                     locality=locality,
                     field=field,
                     kind=kind,
-                    exemplar=exemplar,
-                    score=float(score),
+                    exemplar=row[10],
+                    score=round(float(row[11]), 6),
                 )
             )
         return hits
 
     @staticmethod
-    def _score_sql(parsed: ParsedQuery, *, loose: bool) -> tuple[str, list]:
-        """Tiers first (words adjacent in order; all in the title; all in the intro),
-        then ts_rank_cd with title > intro > body weights within a tier."""
-        if not parsed.groups:
-            return "0.0", []
-        parts = [f"ts_rank_cd('{RANK_WEIGHTS}', vec, %s::tsquery, {RANK_NORMALISATION})"]
-        params = [match_tsquery(parsed, loose=loose)]
+    def _score_sql(parsed: ParsedQuery, vector: str, *, loose: bool) -> tuple[str, list]:
+        """The tiered score of :meth:`_hits`, computed on ``vector``."""
+        tier = "CASE WHEN head @@ %s::tsquery THEN 8 WHEN head @@ %s::tsquery THEN 4 ELSE 0 END"
+        params = [all_tsquery(parsed, loose=loose, weight="A"), all_tsquery(parsed, loose=loose)]
+        parts = [tier]
         adjacent = adjacent_tsquery(parsed, loose=loose)
         if adjacent:
-            parts.append("CASE WHEN vec @@ %s::tsquery THEN 4 ELSE 0 END")
+            parts.append(f"CASE WHEN {vector} @@ %s::tsquery THEN 2 ELSE 0 END")
             params.append(adjacent)
-        parts.append("CASE WHEN vec @@ %s::tsquery THEN 2 ELSE 0 END")
-        params.append(title_tsquery(parsed, loose=loose, weight="A"))
-        parts.append("CASE WHEN vec @@ %s::tsquery THEN 1 ELSE 0 END")
-        params.append(title_tsquery(parsed, loose=loose, weight="AB"))
+        if loose:
+            # The reader's marks as typed lift a story above its lookalikes.
+            parts.append(f"CASE WHEN {vector} @@ %s::tsquery THEN 0.5 ELSE 0 END")
+            params.append(any_tsquery(parsed, loose=False, strict_only=True))
+        parts.append(f"ts_rank_cd('{RANK_WEIGHTS}', {vector}, %s::tsquery, {RANK_NORMALISATION})")
+        params.append(any_tsquery(parsed, loose=loose))
         return " + ".join(parts), params
-
-    @staticmethod
-    def _excerpt(parsed: ParsedQuery, intro: str, body: str, *, loose: bool) -> str:
-        query = _loosened(parsed) if loose else parsed
-        for text in (intro, body):
-            if text and any(t.matches(w) for w in words(text) for t in query.terms):
-                return highlight(text, query)
-        return highlight(intro or body, query)
 
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
         """Titles holding the typed words, the last one as a prefix ("nong th")."""
-        terms = [Term(w) for w in words(q)][:8]
+        terms = [Term(w) for w in words(nfc(q or "")[:MAX_QUERY_CHARS])][:8]
         if not terms:
             return []
-        lexemes = [_lexeme(t, loose=False, weight="A") for t in terms[:-1]]
-        lexemes.append(_lexeme(terms[-1], loose=False, prefix=True, weight="A"))
-        tsquery = " & ".join(lexemes)
+        rows = self._suggest(terms, limit, loose=False)
+        if not rows and any(t.strict for t in terms):
+            rows = self._suggest(terms, limit, loose=True)
+        return [Suggestion(title, url) for title, url in rows]
+
+    def _suggest(self, terms: list[Term], limit: int, *, loose: bool) -> list[tuple[str, str]]:
+        match = suggest_tsquery(terms, loose=loose)
+        adjacent = suggest_tsquery(terms, loose=loose, adjacent=True)
         with self.connection.cursor() as cursor:
+            # Titles where the words run on as typed ("chau d" → "Châu Đốc") first.
             cursor.execute(
-                f"SELECT title, url FROM {TABLE} WHERE live AND vec @@ %s::tsquery"
-                " ORDER BY ts_rank_cd(vec, %s::tsquery) DESC, published DESC, id DESC LIMIT %s",
-                [tsquery, tsquery, limit],
+                f"SELECT title, url FROM {TABLE} WHERE head @@ %s::tsquery"
+                " ORDER BY head @@ %s::tsquery DESC, length(title), published DESC, id DESC"
+                " LIMIT %s",
+                [match, adjacent, limit],
             )
-            return [Suggestion(title, url) for title, url in cursor.fetchall()]
-
-
-def _loosened(parsed: ParsedQuery) -> ParsedQuery:
-    """The same query with every word folded, for highlighting a loosened match."""
-    return ParsedQuery(
-        raw=parsed.raw,
-        groups=[[Term(t.fold) for t in g] for g in parsed.groups],
-        phrases=[[Term(t.fold) for t in g] for g in parsed.phrases],
-        excluded=parsed.excluded,
-    )
+            return cursor.fetchall()
 
 
 SearchBackend = PostgresSearchBackend

@@ -1,4 +1,4 @@
-"""The PostgreSQL search backend.
+"""The shared behaviour suite on the PostgreSQL backend, plus what is PostgreSQL's own.
 
 Runs only on PostgreSQL (CI runs the suite once per database). Locally:
 ``DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/pytest tests/search/test_postgres_backend.py``
@@ -8,14 +8,14 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-
 from exemplars_search.backends import postgres
 from exemplars_search.documents import Facet, SearchDocument
 from exemplars_search.query import SearchRequest
 
+from .behaviour import SearchBackendBehaviour
+
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs DATABASE_URL pointing at PostgreSQL; CI runs this in its PostgreSQL pass",
@@ -46,8 +46,15 @@ def make_doc(**overrides) -> SearchDocument:
 
 
 @pytest.fixture
-def backend():
-    return postgres.SearchBackend({})
+def backend(db):
+    backend = postgres.SearchBackend({})
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {postgres.TABLE}")
+    return backend
+
+
+class TestPostgresBackend(SearchBackendBehaviour):
+    pass
 
 
 def search(backend, q="", **kwargs):
@@ -146,6 +153,7 @@ def test_only_live_documents(backend):
     backend.index([make_doc(title="Điển hình đã gỡ", live=False), make_doc(title="Điển hình")])
     assert titles(search(backend, "dien hinh")) == ["Điển hình"]
     assert search(backend, "").total == 1
+    assert backend.count() == 1
 
 
 def test_reader_input_is_never_tsquery_syntax(backend):
@@ -285,7 +293,7 @@ def test_gin_index_serves_the_match(backend):
         cursor.execute(f"ANALYZE {postgres.TABLE}")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
-            f"EXPLAIN SELECT id FROM {postgres.TABLE} WHERE live AND vec @@ %s::tsquery",
+            f"EXPLAIN SELECT id FROM {postgres.TABLE} WHERE vec @@ %s::tsquery",
             [postgres.match_tsquery(SearchRequest(q="dien hinh").parsed)],
         )
         plan = "\n".join(r[0] for r in cursor.fetchall())
