@@ -231,7 +231,9 @@ def group_query(terms: list[Term], *, loose: bool = False):
     if len(terms) == 1:
         return word_query(terms[0], loose=loose)
     strict = [] if loose else [t for t in terms if t.strict]
-    if strict and len(strict) == len(terms):
+    if not strict:
+        return phrase_query(terms)
+    if len(strict) == len(terms):
         return phrase_query(terms, folded=False)
     # A phrase mixing marked and unmarked words: adjacency on the folded
     # fields, and each marked word must also be there as typed.

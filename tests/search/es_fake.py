@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
-from elastic_transport._node import NodeApiResponse
 from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport._node import NodeApiResponse
 
 URL = "http://fake-es:9200"
 
