@@ -1,3 +1,4 @@
+from .editorial import HonourVerificationTask  # noqa: F401
 from .pages import (
     CampaignPage,
     CampaignPagePin,
