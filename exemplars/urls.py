@@ -1,3 +1,21 @@
-"""Reader URLs outside the page tree: feeds, sitemaps, robots.txt."""
+"""Reader URLs outside the page tree: feeds, sitemaps, robots.txt.
 
-urlpatterns: list = []
+Exemplar, locality and field pages are routes of the home page (see
+``HomePage``), so they follow the site's root wherever it is mounted.
+"""
+
+from django.urls import path
+
+from . import feeds, sitemaps
+
+urlpatterns = [
+    path("rss/", feeds.StoryFeed(), name="exemplars_feed_rss"),
+    path("atom/", feeds.StoryAtomFeed(), name="exemplars_feed_atom"),
+    path("rss/chuyen-muc/<int:pk>/", feeds.SectionFeed(), name="exemplars_section_rss"),
+    path("atom/chuyen-muc/<int:pk>/", feeds.SectionAtomFeed(), name="exemplars_section_atom"),
+    path("rss/phong-trao/<slug:slug>/", feeds.CampaignFeed(), name="exemplars_campaign_rss"),
+    path("atom/phong-trao/<slug:slug>/", feeds.CampaignAtomFeed(), name="exemplars_campaign_atom"),
+    path("sitemap.xml", sitemaps.sitemap, name="exemplars_sitemap"),
+    path("news-sitemap.xml", sitemaps.news_sitemap, name="exemplars_news_sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="exemplars_robots_txt"),
+]

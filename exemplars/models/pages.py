@@ -23,16 +23,22 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
+from ..curation import PinnedPageForm
 from .snippets import Award, Campaign, Exemplar, Field, Locality
 
 
-class HomePage(Page):
-    """The front page of the exemplar site (one per site)."""
+class HomePage(RoutablePageMixin, Page):
+    """The front page of the exemplar site (one per site).
+
+    It also serves the exemplar, locality and field pages as routes
+    (``/dien-hinh/<slug>/``…), since those are records, not pages in the tree.
+    """
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
@@ -40,6 +46,7 @@ class HomePage(Page):
     # extension is added to an existing site.
     subpage_types = ["exemplars.SectionPage", "exemplars.CampaignPage"]
     max_count_per_parent = 1
+    base_form_class = PinnedPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -49,6 +56,48 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
+
+    # Reader pages: the context builders live in exemplars/page_context.py.
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from ..page_context import home_context
+
+        return self.render(request, context_overrides=home_context(self, request))
+
+    @path("dien-hinh/<slug:slug>/", name="exemplar")
+    def exemplar_route(self, request, slug):
+        from ..page_context import exemplar_context
+
+        return self.render(
+            request,
+            template="exemplars/exemplar_page.html",
+            context_overrides=exemplar_context(request, slug),
+        )
+
+    @path("dia-phuong/<slug:slug>/", name="locality")
+    def locality_route(self, request, slug):
+        from ..page_context import locality_context
+
+        return self.render(
+            request,
+            template="exemplars/locality_page.html",
+            context_overrides=locality_context(request, slug),
+        )
+
+    @path("linh-vuc/<slug:slug>/", name="field")
+    def field_route(self, request, slug):
+        from ..page_context import field_context
+
+        return self.render(
+            request,
+            template="exemplars/field_page.html",
+            context_overrides=field_context(request, slug),
+        )
+
+    def get_sitemap_urls(self, request=None):
+        from ..sitemaps import route_urls
+
+        return super().get_sitemap_urls(request) + route_urls(self, request)
 
 
 class SectionPage(Page):
@@ -66,6 +115,11 @@ class SectionPage(Page):
         verbose_name = _("chuyên trang, chuyên mục")
         verbose_name_plural = _("chuyên trang, chuyên mục")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..page_context import section_context
+
+        return super().get_context(request, *args, **kwargs) | section_context(self, request)
+
 
 class CampaignPage(Page):
     """The landing page of one campaign: its record, pinned stories, then the newest."""
@@ -79,6 +133,7 @@ class CampaignPage(Page):
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
     subpage_types: list[str] = []
+    base_form_class = PinnedPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("campaign"),
@@ -89,6 +144,11 @@ class CampaignPage(Page):
     class Meta:
         verbose_name = _("trang phong trào")
         verbose_name_plural = _("trang phong trào")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..page_context import campaign_context
+
+        return super().get_context(request, *args, **kwargs) | campaign_context(self, request)
 
 
 class StoryTag(TaggedItemBase):
@@ -231,6 +291,11 @@ class ExemplarStoryPage(Page):
     @property
     def kind(self) -> str | None:
         return self.exemplar.kind if self.exemplar_id else None
+
+    def get_context(self, request, *args, **kwargs):
+        from ..page_context import story_context
+
+        return super().get_context(request, *args, **kwargs) | story_context(self, request)
 
 
 class StoryByline(Orderable):

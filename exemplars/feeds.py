@@ -1,0 +1,201 @@
+"""RSS 2.0 and Atom feeds: the whole site, each section, each campaign.
+
+Items carry the full story (``content:encoded`` in RSS, ``<content>`` in Atom)
+with the hero image on top and as an enclosure, so a reader app shows the story
+without visiting the site. Dates are given in Asia/Ho_Chi_Minh (+07:00).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from . import listings
+from .images import FEED_SPEC
+from .models import Campaign, SectionPage, StoryByline
+from .reader_urls import home_url
+from .structured_data import NEWSROOM_TZ, absolute, site_name
+
+FEED_LENGTH = 30
+_RELATIVE_URL = re.compile(r'(\s(?:src|href))="/(?!/)')
+
+
+class FullContentRss(Rss201rev2Feed):
+    """RSS 2.0 with the story body in ``content:encoded``."""
+
+    def rss_attributes(self):
+        return super().rss_attributes() | {
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/"
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class FullContentAtom(Atom1Feed):
+    """Atom with the story body in ``<content type="html">``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+@dataclass
+class FeedSource:
+    """What one request's feed is about; a Feed instance is shared between requests."""
+
+    request: object
+    title: str
+    link: str
+    description: str
+    stories: object
+
+
+def _feed_items(stories, request):
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=FEED_SPEC)
+    items = list(
+        stories.select_related("hero_image", "exemplar").prefetch_related(
+            Prefetch("hero_image__renditions", queryset=renditions),
+            Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
+        )[:FEED_LENGTH]
+    )
+    base = absolute("/", request).rstrip("/")
+    for item in items:
+        # Item hooks get only the item, so the request's address rides on it.
+        item._feed_base = base
+        item._feed_request = request
+    return items
+
+
+class StoryFeed(Feed):
+    """The newest stories of the whole site (RSS 2.0)."""
+
+    feed_type = FullContentRss
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedSource(
+            request=request,
+            title=site_name(request),
+            link=home_url(request),
+            description=_("Gương điển hình tiên tiến, người tốt việc tốt, phong trào thi đua."),
+            stories=listings.live_stories(),
+        )
+
+    def title(self, obj):
+        return obj.title
+
+    def link(self, obj):
+        return obj.link
+
+    def description(self, obj):
+        return obj.description
+
+    def feed_url(self, obj):
+        return obj.request.path
+
+    def feed_extra_kwargs(self, obj):
+        return {}
+
+    def items(self, obj):
+        return _feed_items(obj.stories, obj.request)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_url(item._feed_request)
+
+    def item_guid(self, item):
+        return item.get_full_url(item._feed_request)
+
+    def item_guid_is_permalink(self, item):
+        return True
+
+    def item_pubdate(self, item):
+        return item.display_date.astimezone(NEWSROOM_TZ) if item.display_date else None
+
+    def item_updateddate(self, item):
+        changed = item.last_published_at or item.display_date
+        return changed.astimezone(NEWSROOM_TZ) if changed else None
+
+    def item_author_name(self, item):
+        return ", ".join(b.author.name for b in item.bylines.all()) or None
+
+    def item_categories(self, item):
+        return [item.exemplar.name] if item.exemplar_id else []
+
+    def item_enclosures(self, item):
+        if not item.hero_image_id:
+            return []
+        rendition = item.hero_image.get_rendition(FEED_SPEC)
+        return [Enclosure(item._feed_base + rendition.url, str(rendition.file.size), "image/jpeg")]
+
+    def item_extra_kwargs(self, item):
+        html = render_to_string(
+            "exemplars/feeds/item_content.html",
+            {"story": item, "feed": True, "feed_spec": FEED_SPEC},
+            request=item._feed_request,
+        )
+        return {"content_html": _RELATIVE_URL.sub(rf'\1="{item._feed_base}/', html)}
+
+
+class StoryAtomFeed(StoryFeed):
+    feed_type = FullContentAtom
+
+    def subtitle(self, obj):
+        return obj.description
+
+
+class SectionFeed(StoryFeed):
+    """The newest stories filed under one section (and its sub-sections)."""
+
+    def get_object(self, request, pk):
+        section = get_object_or_404(SectionPage.objects.live().public(), pk=pk)
+        return FeedSource(
+            request=request,
+            title=f"{section.title} - {site_name(request)}",
+            link=section.get_url(request),
+            description=section.search_description or section.title,
+            stories=listings.live_stories().descendant_of(section),
+        )
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = FullContentAtom
+
+
+class CampaignFeed(StoryFeed):
+    """The newest stories of one campaign."""
+
+    def get_object(self, request, slug):
+        campaign = get_object_or_404(Campaign, slug=slug)
+        page = getattr(campaign, "page", None)
+        if page is None or not page.live:
+            raise Http404(_("Phong trào chưa có trang."))
+        return FeedSource(
+            request=request,
+            title=f"{campaign.name} - {site_name(request)}",
+            link=page.get_url(request),
+            description=campaign.short_name or campaign.name,
+            stories=listings.live_stories().filter(campaigns=campaign),
+        )
+
+
+class CampaignAtomFeed(CampaignFeed):
+    feed_type = FullContentAtom

@@ -1,0 +1,108 @@
+"""Image sizes the reader pages ask for, and privacy for uploaded photos.
+
+The rendition specs live here so templates, listings (which prefetch the
+renditions) and feeds agree on them: a spec a template uses but a listing does
+not prefetch costs one query per image.
+
+Photos from reporters' phones carry GPS coordinates, the camera's serial number
+and the owner's name in their EXIF block, and Willow copies EXIF into every
+rendition. ``strip_personal_metadata`` runs before an image is first saved so
+neither the original (served from ``/media/original_images/``) nor any rendition
+carries it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from django.core.files.base import ContentFile
+from PIL import Image as PILImage
+from PIL import ImageOps
+
+logger = logging.getLogger(__name__)
+
+# `{% picture %}` expands the braces: one rendition per format and size.
+IMAGE_FORMATS = "format-{webp,jpeg}"
+CARD_SIZES = "fill-{320x200,640x400}-c100"
+HERO_SIZES = "width-{480,800,1200}"
+BODY_SIZES = "width-{480,800}"
+PORTRAIT_SIZES = "fill-{160x160,320x320}-c100"
+FEED_SPEC = "width-800|format-jpeg"
+OG_SPEC = "fill-1200x630-c100|format-jpeg"
+
+
+def expand(*bits: str) -> list[str]:
+    """The filter specs `{% picture img BITS… %}` asks for, in the tag's own spelling.
+
+    Prefetched renditions are matched by spec string, so the order of the bits
+    here must be the order in the template: format first, then size.
+    """
+    from wagtail.images.models import Filter
+
+    return Filter.expand_spec(list(bits))
+
+
+CARD_SPECS = expand(IMAGE_FORMATS, CARD_SIZES)
+HERO_SPECS = expand(IMAGE_FORMATS, HERO_SIZES) + [OG_SPEC, FEED_SPEC]
+BODY_SPECS = expand(IMAGE_FORMATS, BODY_SIZES)
+PORTRAIT_SPECS = expand(IMAGE_FORMATS, PORTRAIT_SIZES)
+
+# The EXIF tags a newspaper has no business publishing. Orientation is applied
+# to the pixels before everything else is dropped, so nothing turns sideways.
+_SAVE_FORMATS = {"JPEG": {"quality": 95, "optimize": True}, "PNG": {}, "WEBP": {"quality": 95}}
+
+
+def clean_image_bytes(data: bytes) -> bytes | None:
+    """The photo re-encoded without EXIF/XMP, or None when it carries none.
+
+    ICC colour profiles are kept: they are not personal and dropping them
+    shifts colours.
+    """
+    try:
+        img = PILImage.open(io.BytesIO(data))
+        fmt = img.format
+        has_meta = bool(img.info.get("exif") or img.info.get("xmp") or img.getexif())
+    except Exception:  # not an image Pillow reads (SVG…): Wagtail's validation decides
+        return None
+    if not has_meta or fmt not in _SAVE_FORMATS or getattr(img, "n_frames", 1) > 1:
+        return None
+    img = ImageOps.exif_transpose(img)
+    out = io.BytesIO()
+    kwargs = dict(_SAVE_FORMATS[fmt])
+    if icc := img.info.get("icc_profile"):
+        kwargs["icc_profile"] = icc
+    img.info = {}  # Pillow writes only what is passed; clear it so nothing rides along
+    img.save(out, fmt, **kwargs)
+    return out.getvalue()
+
+
+def strip_personal_metadata(sender, instance, raw=False, **kwargs):
+    """``pre_save`` of the image model: drop EXIF from a newly uploaded file."""
+    if raw or not instance.file or getattr(instance.file, "_committed", True):
+        # Only an upload not yet written to storage can be cleaned before anyone
+        # can fetch it; files already stored were cleaned when they arrived.
+        return
+    instance.file.seek(0)
+    cleaned = clean_image_bytes(instance.file.read())
+    instance.file.seek(0)
+    if cleaned is None:
+        return
+    name = instance.file.name
+    instance.file = ContentFile(cleaned, name=name)
+    with PILImage.open(io.BytesIO(cleaned)) as img:
+        instance.width, instance.height = img.size
+    instance.file_size = len(cleaned)
+    instance.file_hash = ""
+    logger.info("Removed EXIF metadata from uploaded image %s", name)
+
+
+def connect():
+    from django.db.models.signals import pre_save
+    from wagtail.images import get_image_model
+
+    pre_save.connect(
+        strip_personal_metadata,
+        sender=get_image_model(),
+        dispatch_uid="exemplars.strip_personal_metadata",
+    )

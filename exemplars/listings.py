@@ -1,0 +1,441 @@
+"""The story lists reader pages show, built so their query count stays flat.
+
+Every list of cards goes through :func:`story_cards`, which joins what a card
+prints (hero image, locality, exemplar) and prefetches the card renditions in
+one query, so a page of 12 cards and a page of 50 cost the same number of
+queries. Editor pins come first (active pins of live stories, in the editors'
+order, each story once), then the newest stories not already pinned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, When
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+
+from .images import BODY_SPECS, CARD_SPECS, HERO_SPECS, PORTRAIT_SPECS
+from .models import (
+    Campaign,
+    Exemplar,
+    ExemplarStoryPage,
+    Field,
+    Honour,
+    Locality,
+    StoryByline,
+)
+
+PER_PAGE = 12
+HOME_LATEST = 13
+
+
+def _renditions(specs):
+    return get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+
+
+def live_stories():
+    """Live, public stories, newest first by the date readers see."""
+    return (
+        ExemplarStoryPage.objects.live()
+        .public()
+        .annotate(sort_date=Coalesce("published_at", "first_published_at"))
+        .order_by("-sort_date", "-pk")
+    )
+
+
+def story_cards(qs):
+    """``qs`` with everything a story card prints fetched in a fixed number of queries."""
+    return (
+        qs.select_related("hero_image", "locality", "exemplar")
+        .prefetch_related(Prefetch("hero_image__renditions", queryset=_renditions(CARD_SPECS)))
+        .defer_streamfields()
+    )
+
+
+def with_portraits(qs):
+    """Exemplars with their portrait renditions prefetched."""
+    return qs.select_related("portrait", "locality", "field").prefetch_related(
+        Prefetch("portrait__renditions", queryset=_renditions(PORTRAIT_SPECS))
+    )
+
+
+class PinnedFirst:
+    """A sliceable list: pinned stories, then a queryset of the rest.
+
+    Django's Paginator takes it like a queryset (``count()`` and slicing), so
+    a paginated list keeps pins on its first page without loading the rest.
+    """
+
+    def __init__(self, pinned: list, rest):
+        self.pinned = pinned
+        self.rest = rest
+
+    @cached_property
+    def _rest_count(self) -> int:
+        return self.rest.count()
+
+    def count(self) -> int:
+        return len(self.pinned) + self._rest_count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start = key.start or 0
+        stop = key.stop if key.stop is not None else self.count()
+        head = self.pinned[start:stop]
+        n = len(self.pinned)
+        rest_start, rest_stop = max(0, start - n), max(0, stop - n)
+        tail = list(self.rest[rest_start:rest_stop]) if rest_stop > rest_start else []
+        return head + tail
+
+
+def active_pin_story_ids(pins, now=None) -> list[int]:
+    """Story ids of the active pins in editors' order, each once."""
+    now = now or timezone.now()
+    rows = (
+        pins.filter(Q(pinned_from__isnull=True) | Q(pinned_from__lte=now))
+        .filter(Q(pinned_until__isnull=True) | Q(pinned_until__gt=now))
+        .order_by("sort_order", "pk")
+        .values_list("story_id", flat=True)
+    )
+    return list(dict.fromkeys(rows))
+
+
+def pinned_then_newest(pins, stories, now=None) -> PinnedFirst:
+    """Active pins of stories in ``stories`` (live ones only), then the rest, newest first."""
+    ids = active_pin_story_ids(pins, now)
+    pinned = []
+    if ids:
+        by_id = {s.pk: s for s in story_cards(stories.filter(pk__in=ids))}
+        pinned = [by_id[i] for i in ids if i in by_id]
+        for story in pinned:
+            story.is_pinned = True
+    rest = story_cards(stories.exclude(pk__in=[s.pk for s in pinned]))
+    return PinnedFirst(pinned, rest)
+
+
+def paginate(items, request, per_page=PER_PAGE):
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+# -- home ------------------------------------------------------------------
+
+
+def running_campaigns(today=None):
+    """Campaigns running today that have a live landing page."""
+    year = (today or timezone.localdate()).year
+    return (
+        Campaign.objects.filter(page__live=True)
+        .filter(Q(start_year__isnull=True) | Q(start_year__lte=year))
+        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+        .select_related("page")
+        .order_by("-start_year", "name")
+    )
+
+
+def featured_exemplars(limit=6):
+    """Exemplars with live stories: furthest in the stage work first, then most recent."""
+    latest = (
+        live_stories()
+        .filter(exemplar=OuterRef("pk"))
+        .order_by("-sort_date")
+        .values("sort_date")[:1]
+    )
+    return with_portraits(
+        Exemplar.objects.filter(Exists(live_stories().filter(exemplar=OuterRef("pk"))))
+        .annotate(latest=latest)
+        .order_by("-stage", "-latest", "name")
+    )[:limit]
+
+
+def home_stories(home, now=None) -> list:
+    return pinned_then_newest(home.pins.all(), live_stories(), now)[:HOME_LATEST]
+
+
+# -- sections, exemplars, localities, fields --------------------------------
+
+
+def section_stories(section):
+    return story_cards(live_stories().descendant_of(section))
+
+
+def exemplar_stories(exemplar):
+    return story_cards(live_stories().filter(exemplar=exemplar))
+
+
+def honours_in_order():
+    """Honours oldest first (undated last), with their award and campaign."""
+    return Honour.objects.select_related("award", "campaign").order_by(
+        F("date").asc(nulls_last=True), "sort_order"
+    )
+
+
+def honours_timeline(exemplar):
+    return honours_in_order().filter(exemplar=exemplar)
+
+
+def locality_stories(locality):
+    """Stories of this locality, its predecessors (merged or renamed) and the units under it."""
+    return story_cards(live_stories().filter(locality__in=[loc.pk for loc in locality.reach()]))
+
+
+def field_stories(field_):
+    return story_cards(live_stories().filter(field=field_))
+
+
+# -- story page ------------------------------------------------------------
+
+
+def prefetch_story(story):
+    """Fetch what a story page prints beyond its own row, in a fixed number of queries."""
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(
+        [story],
+        Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
+        Prefetch("campaigns", queryset=Campaign.objects.select_related("page").order_by("name")),
+    )
+    images = [story.hero_image] if story.hero_image_id else []
+    images += body_images(story.body)
+    if images:
+        prefetch_related_objects(
+            images, Prefetch("renditions", queryset=_renditions(HERO_SPECS + BODY_SPECS))
+        )
+    if story.exemplar_id:
+        exemplar = (
+            with_portraits(Exemplar.objects.filter(pk=story.exemplar_id))
+            .prefetch_related(
+                Prefetch("honours", queryset=honours_in_order()),
+            )
+            .first()
+        )
+        story.exemplar = exemplar
+    return story
+
+
+def body_images(body) -> list:
+    """The images of a story body (image blocks and galleries), in order."""
+    found = []
+    for block in body:
+        if block.block_type == "image":
+            found.append(block.value["image"])
+        elif block.block_type == "gallery":
+            found.extend(item["image"] for item in block.value["images"])
+    return [image for image in found if image is not None]
+
+
+def related_stories(story, limit=4):
+    """Same exemplar first, then same campaign and locality, then either; never itself."""
+    through = ExemplarStoryPage.campaigns.through
+    campaign_ids = [c.pk for c in story.campaigns.all()]
+    shares_campaign = Exists(
+        through.objects.filter(exemplarstorypage_id=OuterRef("pk"), campaign_id__in=campaign_ids)
+    )
+    same_exemplar = Q(exemplar_id=story.exemplar_id) if story.exemplar_id else Q(pk__in=[])
+    same_locality = Q(locality_id=story.locality_id) if story.locality_id else Q(pk__in=[])
+    score = (
+        Case(When(same_exemplar, then=8), default=0, output_field=IntegerField())
+        + Case(When(shares_campaign & same_locality, then=4), default=0)
+        + Case(When(shares_campaign, then=2), default=0)
+        + Case(When(same_locality, then=1), default=0)
+    )
+    qs = live_stories().exclude(pk=story.pk).annotate(score=score).filter(score__gt=0)
+    return list(story_cards(qs.order_by("-score", "-sort_date", "-pk"))[:limit])
+
+
+# -- campaign page ---------------------------------------------------------
+
+
+@dataclass
+class Facet:
+    """One filter of a campaign page: its options with story counts."""
+
+    name: str
+    label: str
+    options: list[dict] = field(default_factory=list)
+    selected: str = ""
+    clear_query: str = "?"
+
+
+@dataclass
+class CampaignListing:
+    """The stories of a campaign page for one request: filters, counts, pins, page."""
+
+    campaign_page: object
+    params: dict
+    now: object = None
+    errors: list[str] = field(default_factory=list)
+
+    FILTERS = ("locality", "field", "year", "kind")
+
+    def __post_init__(self):
+        self.campaign = self.campaign_page.campaign
+        self.base = live_stories().filter(campaigns=self.campaign)
+        self.conditions = self._conditions()
+
+    def _conditions(self) -> dict[str, Q]:
+        out: dict[str, Q] = {}
+        slug = (self.params.get("locality") or "").strip()
+        if slug:
+            loc = Locality.objects.filter(slug=slug).first()
+            if loc is None:
+                self.errors.append(_("Không tìm thấy địa phương “%(v)s”.") % {"v": slug[:60]})
+            else:
+                self.locality = loc
+                out["locality"] = Q(locality__in=[x.pk for x in loc.reach()])
+        slug = (self.params.get("field") or "").strip()
+        if slug:
+            fld = Field.objects.filter(slug=slug).first()
+            if fld is None:
+                self.errors.append(_("Không tìm thấy lĩnh vực “%(v)s”.") % {"v": slug[:60]})
+            else:
+                out["field"] = Q(field=fld)
+        year = (self.params.get("year") or "").strip()
+        if year:
+            if year.isdigit() and 1900 <= int(year) <= 2100:
+                out["year"] = Q(sort_date__year=int(year))
+            else:
+                self.errors.append(_("Năm “%(v)s” không hợp lệ.") % {"v": year[:10]})
+        kind = (self.params.get("kind") or "").strip()
+        if kind:
+            if kind in Exemplar.Kind.values:
+                out["kind"] = Q(exemplar__kind=kind)
+            else:
+                self.errors.append(_("Loại “%(v)s” không hợp lệ.") % {"v": kind[:20]})
+        return out
+
+    def _filtered(self, *, skip: str = ""):
+        qs = self.base
+        for name, cond in self.conditions.items():
+            if name != skip:
+                qs = qs.filter(cond)
+        return qs
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.conditions)
+
+    def selected(self, name: str) -> str:
+        return (self.params.get(name) or "").strip() if name in self.conditions else ""
+
+    @cached_property
+    def facets(self) -> list[Facet]:
+        locs = (
+            self._filtered(skip="locality")
+            .filter(locality__isnull=False)
+            .values("locality__slug", "locality__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "locality__name")
+        )
+        fields = (
+            self._filtered(skip="field")
+            .filter(field__isnull=False)
+            .values("field__slug", "field__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "field__name")
+        )
+        years = (
+            self._filtered(skip="year")
+            .annotate(year=ExtractYear("sort_date"))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .order_by("-year")
+        )
+        kinds = (
+            self._filtered(skip="kind")
+            .filter(exemplar__isnull=False)
+            .values("exemplar__kind")
+            .annotate(n=Count("pk"))
+            .order_by("exemplar__kind")
+        )
+        kind_labels = dict(Exemplar.Kind.choices)
+        facets = [
+            Facet(
+                "locality",
+                _("Địa phương"),
+                [
+                    {"value": r["locality__slug"], "label": r["locality__name"], "count": r["n"]}
+                    for r in locs
+                ],
+                self.selected("locality"),
+            ),
+            Facet(
+                "field",
+                _("Lĩnh vực"),
+                [
+                    {"value": r["field__slug"], "label": r["field__name"], "count": r["n"]}
+                    for r in fields
+                ],
+                self.selected("field"),
+            ),
+            Facet(
+                "year",
+                _("Năm"),
+                [
+                    {"value": str(r["year"]), "label": str(r["year"]), "count": r["n"]}
+                    for r in years
+                    if r["year"]
+                ],
+                self.selected("year"),
+            ),
+            Facet(
+                "kind",
+                _("Loại điển hình"),
+                [
+                    {
+                        "value": r["exemplar__kind"],
+                        "label": kind_labels.get(r["exemplar__kind"], r["exemplar__kind"]),
+                        "count": r["n"],
+                    }
+                    for r in kinds
+                ],
+                self.selected("kind"),
+            ),
+        ]
+        for facet in facets:
+            facet.clear_query = self.query_with(facet.name, "")
+            for option in facet.options:
+                option["selected"] = option["value"] == facet.selected
+                option["query"] = self.query_with(facet.name, option["value"])
+        return facets
+
+    @cached_property
+    def stories(self) -> PinnedFirst:
+        return pinned_then_newest(self.campaign_page.pins.all(), self._filtered(), self.now)
+
+    def page(self, request):
+        return paginate(self.stories, request)
+
+    @cached_property
+    def honoured_exemplars(self) -> list:
+        return list(
+            with_portraits(Exemplar.objects.filter(honours__campaign=self.campaign))
+            .prefetch_related(
+                Prefetch(
+                    "honours",
+                    queryset=Honour.objects.filter(campaign=self.campaign).select_related("award"),
+                    to_attr="campaign_honours",
+                )
+            )
+            .distinct()
+            .order_by("name")
+        )
+
+    def query_with(self, name: str, value: str) -> str:
+        """``?…`` for the current valid filters with ``name`` set to ``value`` (or removed).
+
+        The page number is dropped: a new filter starts from page one.
+        """
+        keep = {k: self.selected(k) for k in self.FILTERS if k != name and self.selected(k)}
+        if value:
+            keep[name] = value
+        return "?" + urlencode(keep) if keep else "?"

@@ -1,0 +1,93 @@
+"""``sitemap.xml`` (Wagtail's page sitemap plus the exemplar, locality and field
+routes), the Google News sitemap of the last 48 hours, and ``robots.txt``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_page
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from . import listings
+from .models import Exemplar, Field, Locality
+from .reader_urls import route_url
+from .structured_data import absolute, iso, site_name
+
+NEWS_WINDOW = dt.timedelta(hours=48)
+NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
+
+
+def route_urls(home, request=None) -> list[dict]:
+    """Sitemap entries of the exemplar, locality and field pages that have live stories."""
+    stories = listings.live_stories()
+    out = []
+    for kind, model, lookup in (
+        ("exemplar", Exemplar, "exemplar"),
+        ("locality", Locality, "locality"),
+        ("field", Field, "field"),
+    ):
+        theirs = stories.filter(**{lookup: OuterRef("pk")})
+        rows = (
+            model.objects.filter(Exists(theirs))
+            .annotate(
+                lastmod=Subquery(
+                    theirs.order_by("-last_published_at").values("last_published_at")[:1]
+                )
+            )
+            .order_by("slug")
+            .values_list("slug", "lastmod")
+        )
+        for slug, lastmod in rows:
+            out.append(
+                {
+                    "location": absolute(route_url(kind, slug, request), request),
+                    "lastmod": lastmod,
+                }
+            )
+    return out
+
+
+def sitemap(request):
+    return wagtail_sitemap(request, template_name="exemplars/sitemap.xml")
+
+
+def news_sitemap(request):
+    """Stories published in the last 48 hours, in Google News' sitemap format."""
+    since = timezone.now() - NEWS_WINDOW
+    stories = listings.live_stories().filter(sort_date__gte=since).defer_streamfields()[:NEWS_LIMIT]
+    entries = [
+        {
+            "location": story.get_full_url(request),
+            "title": story.title,
+            "published": iso(story.display_date),
+        }
+        for story in stories
+    ]
+    return render(
+        request,
+        "exemplars/news_sitemap.xml",
+        {"entries": entries, "publication": site_name(request), "language": "vi"},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@cache_page(60 * 60)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /search/",
+        "Disallow: /api/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('exemplars_sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('exemplars_news_sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
