@@ -41,6 +41,7 @@ class FakeCluster:
     aliases: dict = field(default_factory=dict)  # alias -> set of index names
     requests: list = field(default_factory=list)
     down: bool = False
+    reject_ids: set = field(default_factory=set)  # bulk items refused as malformed
     search_answer: object = empty_answer
 
     def node_class(self):
@@ -202,6 +203,10 @@ class FakeCluster:
                 indices = [target]
             docs = self.indices[indices[0]]["docs"]
             pk = str(meta["_id"])
+            if int(pk) in self.reject_ids:
+                error = {"type": "document_parsing_exception", "reason": "refused"}
+                items.append({op: {"_id": pk, "status": 400, "error": error}})
+                continue
             current = docs.get(pk, (None, None))[0]
             version = meta.get("version")
             if version is not None and current is not None and version <= current:
