@@ -674,6 +674,7 @@ AWARDS = {
     "Huân chương Lao động hạng Ba": "national",
     "Chiến sĩ thi đua toàn quốc": "national",
     "Bằng khen của Bộ Công an": "sector",
+    "Bằng khen của Bộ Y tế": "sector",
     "Bằng khen của Bộ Giáo dục và Đào tạo": "sector",
     "Bằng khen của Trung ương Hội Nông dân Việt Nam": "sector",
     "Cờ thi đua của UBND tỉnh": "provincial",
