@@ -257,3 +257,15 @@ def test_queued_documents_round_trip():
         live=False,
     )
     assert fallback.document_from_json(fallback.document_to_json(doc)) == doc
+
+
+def test_rebuild_command_uses_the_fallback(es_settings, cluster):
+    cluster.down = True
+    service.write("index", [make_doc()])
+    with pytest.raises(CommandError, match="again once it is back"):
+        call_command("rebuild_search_index", "--no-progress", stdout=StringIO())
+    cluster.down = False
+    call_command("rebuild_search_index", "--no-progress", stdout=StringIO())
+    # The queued change predates the rebuild, which read everything afresh.
+    assert queued() == []
+    assert "stories" in cluster.aliases
