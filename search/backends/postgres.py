@@ -28,7 +28,7 @@ from django.db import connections, transaction
 
 from ..documents import SearchDocument
 from ..query import FACET_NAMES, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
-from ..text import MAX_QUERY_CHARS, ParsedQuery, Term, dfold, fold, nfc, words
+from ..text import MAX_QUERY_CHARS, ParsedQuery, Term, fold, index_forms, nfc, words
 from .base import BaseSearchBackend
 from .sqlite import KIND_LABELS, excerpt, loosen, plain
 
@@ -85,7 +85,10 @@ def _table_ddl(table: str) -> list[str]:
         # matching story, while ``vec``, intro and body (kilobytes each) are
         # only read through the GIN index or for the page shown.
         f"ALTER TABLE {table} SET (toast_tuple_target = 128)",
-        f"ALTER TABLE {table} ALTER COLUMN head SET STORAGE MAIN",
+        *(
+            f"ALTER TABLE {table} ALTER COLUMN {column} SET STORAGE MAIN"
+            for column in ("campaigns", "localities", "head")
+        ),
         f"ALTER TABLE {table} ALTER COLUMN intro SET STORAGE EXTERNAL",
         f"ALTER TABLE {table} ALTER COLUMN body SET STORAGE EXTERNAL",
     ]
@@ -154,53 +157,65 @@ def drop_schema(connection) -> None:
 
 # --- documents → tsvector ---------------------------------------------------
 
-_forms_cache: dict[str, tuple[str, ...]] = {}
+# Position labels ("12A") made once: a rebuild would otherwise format millions.
+_LABELS = {w: [f"{i}{w}" for i in range(MAX_POSITION + 1)] for w in "ABC"}
+# A lexeme may take up to 2047 bytes, at most 4 per character.
+MAX_WORD_CHARS = MAX_LEXEME_BYTES // 4
 
 
 def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _word_forms(word: str) -> tuple[str, ...]:
-    """The quoted lexemes indexed for one word: dfold, and fold when it differs."""
-    forms = _forms_cache.get(word)
-    if forms is None:
-        d, f = dfold(word), fold(word)
-        forms = tuple(
-            _quote(x) for x in ((d,) if d == f else (d, f)) if len(x.encode()) <= MAX_LEXEME_BYTES
-        )
-        if len(_forms_cache) > 200_000:
-            _forms_cache.clear()
-        _forms_cache[word] = forms
-    return forms
+def _add_field(positions: dict[str, list[str]], text: str, weight: str, start: int) -> int:
+    """Add one field's words at positions after ``start``; return the last position."""
+    dfolded, folded = index_forms(text)
+    dws, fws = dfolded.split(), folded.split()
+    if len(fws) != len(dws):  # folding never splits a word, but never trust it blindly
+        fws = [fold(w) for w in dws]
+    labels = _LABELS[weight][start + 1 : start + 1 + len(dws)]
+    if len(labels) < len(dws):  # past PostgreSQL's last position, words share it
+        labels += [_LABELS[weight][MAX_POSITION]] * (len(dws) - len(labels))
+    get = positions.get
+    for dw, fw, label in zip(dws, fws, labels, strict=True):
+        found = get(dw)
+        if found is None:
+            positions[dw] = [label]
+        else:
+            found.append(label)
+        if fw != dw:
+            found = get(fw)
+            if found is None:
+                positions[fw] = [label]
+            else:
+                found.append(label)
+    return start + len(dws)
 
 
-def _vector(fields, positions=None, start=0) -> tuple[str, dict, int]:
-    positions = {} if positions is None else positions
-    pos = start
-    for text, weight in fields:
-        for word in words(text):
-            pos += 1
-            label = f"{min(pos, MAX_POSITION)}{weight}"
-            for lexeme in _word_forms(word):
-                found = positions.get(lexeme)
-                if found is None:
-                    positions[lexeme] = [label]
-                elif len(found) < MAX_POSITIONS_PER_LEXEME:
-                    found.append(label)
-        pos += FIELD_GAP
-    return " ".join(f"{lx}:{','.join(ps)}" for lx, ps in positions.items()), positions, pos
+def _literal(positions: dict[str, list[str]]) -> str:
+    # Lexemes are runs of letters and digits (text.words), so they never hold
+    # a quote or a backslash and need no escaping inside the quotes.
+    return " ".join(
+        [
+            f"'{lexeme}':{','.join(found[:MAX_POSITIONS_PER_LEXEME])}"
+            for lexeme, found in positions.items()
+            if len(lexeme) <= MAX_WORD_CHARS
+        ]
+    )
 
 
 def tsvector_literals(title: str, intro: str, body: str) -> tuple[str, str]:
     """``tsvector`` literals for (title + intro, title + intro + body).
 
     Title words are weighted A, intro B, body C; each word's dfold and fold
-    forms share its position.
+    forms share its position, and a gap between fields keeps phrases inside one.
     """
-    head, positions, pos = _vector(((title, "A"), (intro, "B")))
-    full, _, _ = _vector(((body, "C"),), {k: list(v) for k, v in positions.items()}, pos)
-    return head, full
+    positions: dict[str, list[str]] = {}
+    pos = _add_field(positions, title, "A", 0) + FIELD_GAP
+    pos = _add_field(positions, intro, "B", pos) + FIELD_GAP
+    head = _literal(positions)
+    _add_field(positions, body, "C", pos)
+    return head, _literal(positions)
 
 
 def tsvector_literal(title: str, intro: str, body: str) -> str:
@@ -480,6 +495,8 @@ class PostgresSearchBackend(BaseSearchBackend):
             backend=self.name,
         )
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+            # JIT compiles for longer than these queries run.
+            cursor.execute("SET LOCAL jit = off")
             if parsed.groups:
                 # The planner prices ``vec @@ q`` as if it were free, but on a
                 # sequential scan it decompresses every story's vector. The
@@ -497,8 +514,10 @@ class PostgresSearchBackend(BaseSearchBackend):
                 results.total = cursor.fetchone()[0]
             if results.total and request.offset < results.total:
                 results.hits = self._hits(cursor, base, request, results.total, loose=loose)
-            if parsed.groups:
-                cursor.execute("RESET enable_seqscan")
+            # SET LOCAL lasts until the outermost transaction ends, which is
+            # later than this block when the caller already holds one.
+            cursor.execute("RESET enable_seqscan")
+            cursor.execute("RESET jit")
         return results
 
     def _facets(self, cursor, base: _Sql, request: SearchRequest):
