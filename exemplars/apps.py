@@ -10,9 +10,11 @@ class ExemplarsConfig(AppConfig):
     def ready(self):
         from exemplars_search.registry import register
 
-        from . import signal_handlers  # noqa: F401
+        from . import images, signal_handlers  # noqa: F401
         from .models import ExemplarStoryPage
         from .search_adapter import story_adapter
 
         # Content opts in to search here; the search app never imports our models.
         register(ExemplarStoryPage, story_adapter)
+        # Uploaded photos lose their EXIF (GPS, camera owner) before they are stored.
+        images.connect()

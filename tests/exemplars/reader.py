@@ -40,7 +40,12 @@ def rich_body(image=None, n_paragraphs=3):
         body.append(
             (
                 "image",
-                {"image": image, "caption": "Trao bằng khen", "credit": "Ảnh: M.L", "alt_text": "Lễ trao"},
+                {
+                    "image": image,
+                    "caption": "Trao bằng khen",
+                    "credit": "Ảnh: M.L",
+                    "alt_text": "Lễ trao",
+                },
             )
         )
     return body
