@@ -90,7 +90,7 @@ class TestHome:
         assert lead.group(1) == site["stories"][0].title
 
     def test_running_campaigns_and_featured_exemplars(self, client):
-        site = build_site(2)
+        build_site(2)
         ended = make_campaign("Phong trào đã xong", start_year=2001, end_year=2005)
         make_campaign_page(ended)
         page = html(client, "/")
@@ -280,7 +280,7 @@ class TestExemplarLocalityFieldPages:
         assert len(titles(html(client, "/dia-phuong/an-giang/"))) == 2
 
     def test_field_page(self, client):
-        site = build_site(3)
+        build_site(3)
         page = html(client, "/linh-vuc/nong-nghiep/")
         assert len(titles(page)) == 3
 
