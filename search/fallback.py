@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .backends.base import BaseSearchBackend
 from .documents import Facet, SearchDocument
 from .query import SearchRequest, SearchResults, Suggestion
 
@@ -246,14 +247,16 @@ def _record_failure(Op, ids: list[int], upto: int, exc: Exception) -> None:
 # --- The wrapper -------------------------------------------------------------------
 
 
-class FallbackSearchBackend:
+class FallbackSearchBackend(BaseSearchBackend):
     """A remote backend with the database backend as mirror and stand-in.
 
-    Keeps the backend contract of :class:`~exemplars_search.backends.base.BaseSearchBackend`;
     ``primary`` raises :class:`BackendUnavailable` when it cannot be reached.
+    Readers never see its other failures either: they are logged and the
+    mirror answers. A write it refuses is queued with the reason, not lost.
     """
 
     def __init__(self, primary, mirror=None, *, retry_after: float | None = None):
+        super().__init__(getattr(primary, "params", None))
         self.primary = primary
         self._mirror = mirror
         params = getattr(primary, "params", {}) or {}
@@ -325,6 +328,13 @@ class FallbackSearchBackend:
             self.mark_down(exc)
             enqueue(action, items, exc)
             return written
+        except Exception as exc:
+            # Refused for another reason (a document the mapping rejects): an
+            # editor's publish must not fail on it; it waits in the queue,
+            # with the reason, for someone to look.
+            logger.exception("Search backend %s refused a change", self.primary.name)
+            enqueue(action, items, exc)
+            return written
         self.mark_up()
         self.replay_if_pending()
         return written
@@ -376,32 +386,28 @@ class FallbackSearchBackend:
 
     # Reading ----------------------------------------------------------------
 
+    def _read(self, method: str, *args):
+        """The primary's answer, or the mirror's when the primary fails."""
+        if not self.is_down:
+            try:
+                return getattr(self.primary, method)(*args)
+            except BackendUnavailable as exc:
+                self.mark_down(exc)
+            except Exception:
+                logger.exception("Search backend %s failed; the database answers", self.name)
+        return getattr(self.mirror, method)(*args)
+
     def search(self, request: SearchRequest) -> SearchResults:
         """The primary's answer, or the mirror's while the primary is unreachable."""
-        if not self.is_down:
-            try:
-                results = self.primary.search(request)
-            except BackendUnavailable as exc:
-                self.mark_down(exc)
-            else:
-                return results
-        return self.mirror.search(request)
+        return self._read("search", request)
 
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
-        if not self.is_down:
-            try:
-                return self.primary.suggest(q, limit)
-            except BackendUnavailable as exc:
-                self.mark_down(exc)
-        return self.mirror.suggest(q, limit)
+        """The primary's suggestions, or the mirror's while the primary is unreachable."""
+        return self._read("suggest", q, limit)
 
     def count(self) -> int:
-        if not self.is_down:
-            try:
-                return self.primary.count()
-            except BackendUnavailable as exc:
-                self.mark_down(exc)
-        return self.mirror.count()
+        """How many documents the primary holds, or the mirror while it is unreachable."""
+        return self._read("count")
 
     def check(self) -> None:
         """Raise when the primary cannot serve (the mirror is not checked here)."""

@@ -680,7 +680,15 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
     # Reading ---------------------------------------------------------------------
 
     def _run(self, s: Search) -> dict:
-        return self._call(self.client.search, index=self.alias, body=s.to_dict()).body
+        try:
+            return self._call(self.client.search, index=self.alias, body=s.to_dict()).body
+        except NotFoundError as exc:
+            # Never rebuilt (or the alias was removed): readers are answered
+            # from the database until rebuild_search_index has run.
+            raise BackendUnavailable(
+                f"The Elasticsearch alias {self.alias!r} does not exist: "
+                "run manage.py rebuild_search_index"
+            ) from exc
 
     def search(self, request: SearchRequest) -> SearchResults:
         """Run a reader request: hits for the page, total, facets, excerpts."""

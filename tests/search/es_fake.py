@@ -120,6 +120,8 @@ class FakeCluster:
         if parts and parts[-1] == "_bulk":
             return self._bulk(parts[0] if len(parts) > 1 else None, parsed, params)
         if len(parts) == 2 and parts[1] == "_search":
+            if not self.resolve(parts[0]):
+                return self._missing(parts[0])
             return 200, self.search_answer(parsed or {})
         if len(parts) == 2 and parts[1] == "_count":
             if not self.resolve(parts[0]):

@@ -504,6 +504,7 @@ def test_nothing_strict_retries_folded(backend, cluster):
 
 
 def test_suggest_falls_back_to_folded(backend, cluster):
+    backend.index([make_doc()])
     answers = iter([answer([]), answer([hit(3)])])
     cluster.search_answer = lambda b: next(answers)
     assert [s.title for s in backend.suggest("Hồ")] == ["Điển hình 3"]
@@ -524,6 +525,11 @@ def test_unreachable_cluster_raises_backend_unavailable(backend, cluster):
             call()
         assert "unreachable" in str(info.value)
         assert info.value.__cause__ is not None
+
+
+def test_missing_alias_on_read_is_unavailable(backend):
+    with pytest.raises(BackendUnavailable, match="rebuild_search_index"):
+        backend.search(SearchRequest(q="x"))
 
 
 def test_check(backend, cluster):

@@ -269,3 +269,33 @@ def test_rebuild_command_uses_the_fallback(es_settings, cluster):
     # The queued change predates the rebuild, which read everything afresh.
     assert queued() == []
     assert "stories" in cluster.aliases
+
+
+def test_never_rebuilt_index_answers_from_the_database(primary, mirror, cluster):
+    search = FallbackSearchBackend(primary, mirror, retry_after=0)
+    story = make_doc(title="Điển hình tiên tiến")
+    mirror.index([story])
+    # No alias on the cluster yet: a 404 from Elasticsearch, not an error page.
+    assert ids(search.search(SearchRequest(q="dien hinh"))) == [story.id]
+
+
+def test_any_read_failure_is_answered_by_the_database(search, cluster, mirror):
+    story = make_doc(title="Điển hình tiên tiến")
+    search.index([story])
+
+    def broken(body):
+        raise ValueError("unexpected answer")
+
+    cluster.search_answer = broken
+    results = search.search(SearchRequest(q="dien hinh"))
+    assert (ids(results), results.backend) == ([story.id], mirror.name)
+    assert not search.is_down  # not an outage: the next reader tries the cluster again
+
+
+def test_a_refused_write_is_queued_not_raised(search, cluster):
+    story = make_doc(title="Bài bị từ chối")
+    search.index([make_doc()])  # the alias exists
+    cluster.reject_ids = {story.id}
+    assert search.index([story]) == 1  # the database has it
+    (row,) = queued()
+    assert row.object_id == story.id and "refused" in row.last_error
