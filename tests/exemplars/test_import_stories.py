@@ -235,3 +235,15 @@ def test_parse_line_rejects_bad_input_with_reasons():
         parse_line(b'{"title": "\xff"}')
     line = parse_line(json.dumps(story(1, published="2022-03-15T08:30:00")))
     assert line.published.tzinfo is not None  # naive times read in the site's zone
+
+
+def test_imported_stories_are_searchable_after_the_run(tmp_path):
+    # Indexing is deferred during the import and caught up in batches at the end.
+    from exemplars_search import service
+    from exemplars_search.query import SearchRequest
+
+    run(write(tmp_path, [story(1), story(2, title="Nhóm hiến máu Châu Đốc")]))
+    results = service.search(SearchRequest(q="hien mau"))
+    assert [h.title for h in results.hits] == ["Nhóm hiến máu Châu Đốc"]
+    admin_hits = ExemplarStoryPage.objects.search("hiến máu")
+    assert [p.title for p in admin_hits] == ["Nhóm hiến máu Châu Đốc"]
