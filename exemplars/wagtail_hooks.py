@@ -32,3 +32,81 @@ def only_publishers_create_desk_pages(request, parent_page, page_class):
 
     if not may_create_desk_page(request.user, parent_page, page_class):
         return permission_denied(request)
+
+
+@hooks.register("register_admin_urls")
+def register_desk_urls():
+    from django.urls import path
+
+    from .views.nominate import NominateView
+    from .views.pipeline import AdvanceStageView, PipelineView
+    from .views.reports import CampaignReportView
+
+    return [
+        path("dien-hinh/cong-tac/", PipelineView.as_view(), name="exemplars_pipeline"),
+        path(
+            "dien-hinh/cong-tac/<int:pk>/chuyen-giai-doan/",
+            AdvanceStageView.as_view(),
+            name="exemplars_pipeline_advance",
+        ),
+        path("dien-hinh/de-cu/<int:page_id>/", NominateView.as_view(), name="exemplars_nominate"),
+        path("dien-hinh/bao-cao/", CampaignReportView.as_view(), name="exemplars_campaign_report"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_pipeline_menu_item():
+    from django.urls import reverse_lazy
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    class PipelineMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("exemplars.view_exemplar")
+
+    return PipelineMenuItem(
+        _("Công tác điển hình"), reverse_lazy("exemplars_pipeline"), icon_name="pick", order=210
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_campaign_report_menu_item():
+    from django.urls import reverse_lazy
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    from .permissions import may_export_reports
+
+    class CampaignReportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return may_export_reports(request.user)
+
+    return CampaignReportMenuItem(
+        _("Báo cáo phong trào"), reverse_lazy("exemplars_campaign_report"), icon_name="table"
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def nominate_button(page, user, view_name, next_url=None):
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.ui.menus.pages import PageMenuItem
+
+    from .models import ExemplarStoryPage
+    from .permissions import may_nominate
+
+    if page.specific_class is ExemplarStoryPage and may_nominate(user):
+        yield PageMenuItem(
+            _("Đề cử điển hình"),
+            reverse("exemplars_nominate", args=[page.pk]),
+            icon_name="pick",
+            priority=40,
+            page=page,
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editors_desk_panel(request, panels):
+    from .dashboard import EditorsDeskPanel
+
+    panels.append(EditorsDeskPanel())
