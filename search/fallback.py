@@ -22,6 +22,7 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .backends.base import BaseSearchBackend
 from .documents import Facet, SearchDocument
@@ -149,6 +150,15 @@ def pending_count() -> int:
     return _queue().objects.count()
 
 
+class Pending(NamedTuple):
+    """The last queued change to one object (its document stays in the database)."""
+
+    pk: int
+    object_id: int
+    action: str
+    version: int
+
+
 @dataclass
 class ReplayReport:
     """What one :func:`replay` did."""
@@ -174,24 +184,29 @@ def replay(backend, *, batch_size: int = REPLAY_BATCH) -> ReplayReport:
     upto = Op.objects.order_by("-pk").values_list("pk", flat=True).first()
     if upto is None:
         return report
-    latest: dict[int, object] = {}
+    # Coalesce on the light columns only; documents are loaded a batch at a
+    # time, so a long outage's queue never has to fit in memory.
+    latest: dict[int, Pending] = {}
     total_rows = 0
-    for op in Op.objects.filter(pk__lte=upto).order_by("pk").iterator(chunk_size=2000):
+    rows = Op.objects.filter(pk__lte=upto).order_by("pk")
+    for pk, object_id, action, version in rows.values_list(
+        "pk", "object_id", "action", "version"
+    ).iterator(chunk_size=5000):
         total_rows += 1
-        latest.pop(op.object_id, None)  # re-insert so dict order is "last change" order
-        latest[op.object_id] = op
+        latest.pop(object_id, None)  # re-insert so dict order is "last change" order
+        latest[object_id] = Pending(pk, object_id, action, version)
     report.coalesced = total_rows - len(latest)
     ordered = list(latest.values())
+    done = 0
     for batch in _runs(ordered, batch_size):
         ids = [op.object_id for op in batch]
         try:
-            _send(backend, batch)
+            _send(Op, backend, batch)
         except BackendUnavailable as exc:
             report.error = str(exc)
-            _record_failure(
-                Op, [op.object_id for op in ordered[ordered.index(batch[0]) :]], upto, exc
-            )
-            report.failed = len(ordered) - ordered.index(batch[0])
+            rest = [op.object_id for op in ordered[done:]]
+            _record_failure(Op, rest, upto, exc)
+            report.failed += len(rest)
             break
         except Exception as exc:
             # A change the backend refuses (not an outage) must not block the
@@ -200,9 +215,10 @@ def replay(backend, *, batch_size: int = REPLAY_BATCH) -> ReplayReport:
             report.error = str(exc)
             report.failed += len(batch)
             _record_failure(Op, ids, upto, exc)
-            continue
-        Op.objects.filter(object_id__in=ids, pk__lte=upto).delete()
-        report.replayed += len(batch)
+        else:
+            Op.objects.filter(object_id__in=ids, pk__lte=upto).delete()
+            report.replayed += len(batch)
+        done += len(batch)
     report.remaining = Op.objects.count()
     if report.replayed:
         logger.info(
@@ -226,11 +242,14 @@ def _runs(ops: list, size: int):
         yield run
 
 
-def _send(backend, batch: list) -> None:
+def _send(Op, backend, batch: list[Pending]) -> None:
     versions = {op.object_id: op.version for op in batch}
     kwargs = {"versions": versions} if getattr(backend, "supports_versions", False) else {}
     if batch[0].action == "index":
-        backend.index([document_from_json(op.document) for op in batch], **kwargs)
+        stored = dict(
+            Op.objects.filter(pk__in=[op.pk for op in batch]).values_list("pk", "document")
+        )
+        backend.index([document_from_json(stored[op.pk]) for op in batch], **kwargs)
     else:
         backend.delete([op.object_id for op in batch], **kwargs)
 
