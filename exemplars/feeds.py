@@ -62,6 +62,11 @@ class FeedSource:
     stories: object
 
 
+def _newsroom_time(value):
+    """Whole seconds in Asia/Ho_Chi_Minh, so feeds print ``…T13:38:00+07:00``."""
+    return value.astimezone(NEWSROOM_TZ).replace(microsecond=0) if value else None
+
+
 def _feed_items(stories, request):
     from wagtail.images import get_image_model
 
@@ -128,11 +133,10 @@ class StoryFeed(Feed):
         return True
 
     def item_pubdate(self, item):
-        return item.display_date.astimezone(NEWSROOM_TZ) if item.display_date else None
+        return _newsroom_time(item.display_date)
 
     def item_updateddate(self, item):
-        changed = item.last_published_at or item.display_date
-        return changed.astimezone(NEWSROOM_TZ) if changed else None
+        return _newsroom_time(item.last_published_at or item.display_date)
 
     def item_author_name(self, item):
         return ", ".join(b.author.name for b in item.bylines.all()) or None

@@ -16,8 +16,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from . import listings
 from .models import Exemplar, Field, Locality
-from .reader_urls import route_url
-from .structured_data import absolute, iso, site_name
+from .structured_data import iso, site_name
 
 NEWS_WINDOW = dt.timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
@@ -25,6 +24,10 @@ NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
 
 def route_urls(home, request=None) -> list[dict]:
     """Sitemap entries of the exemplar, locality and field pages that have live stories."""
+    from .models import HomePage
+
+    # Same host as Wagtail's page entries: the site's root URL, not the request's.
+    base = (home.get_full_url(request) or "/").rstrip("/") + "/"
     stories = listings.live_stories()
     out = []
     for kind, model, lookup in (
@@ -46,7 +49,7 @@ def route_urls(home, request=None) -> list[dict]:
         for slug, lastmod in rows:
             out.append(
                 {
-                    "location": absolute(route_url(kind, slug, request), request),
+                    "location": base + HomePage().reverse_subpage(kind, kwargs={"slug": slug}),
                     "lastmod": lastmod,
                 }
             )
