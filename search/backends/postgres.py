@@ -81,10 +81,9 @@ def _table_ddl(table: str) -> list[str]:
         )
         """,
         # Keep the heap tuple to the facet columns and the small title+intro
-        # vector: a search reads the facets and ranks on ``head`` for every
-        # matching story, while ``vec``, intro and body (kilobytes each) are
-        # only read through the GIN index or for the page shown.
-        f"ALTER TABLE {table} SET (toast_tuple_target = 128)",
+        # vector, uncompressed: a search reads the facets and scores ``head``
+        # for every matching story, while ``vec`` and the body (kilobytes
+        # each) are only read through the GIN index or for the page shown.
         *(
             f"ALTER TABLE {table} ALTER COLUMN {column} SET STORAGE MAIN"
             for column in ("campaigns", "localities", "head")
@@ -237,16 +236,17 @@ def _group(terms: list[Term], *, loose: bool, weight: str = "") -> str:
     return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
 
 
-def match_tsquery(parsed: ParsedQuery, *, loose: bool = False) -> str:
-    """Every required group (phrases adjacent) and none of the excluded ones."""
+def match_tsquery(parsed: ParsedQuery, *, loose: bool = False, exclusions: bool = True) -> str:
+    """Every required group (phrases adjacent) and, with ``exclusions``, none
+    of the excluded ones."""
     clauses = [_group(g, loose=loose) for g in parsed.groups]
-    # Excluded words are compared folded: "-ma tuy" also drops "ma túy".
-    clauses += ["!" + _group(g, loose=True) for g in parsed.excluded]
+    if exclusions:
+        clauses += ["!" + _group(g, loose=True) for g in parsed.excluded]
     return " & ".join(clauses)
 
 
 def excluded_tsquery(parsed: ParsedQuery) -> str:
-    """Any excluded group, folded."""
+    """Any excluded group, compared folded: "-ma tuy" also drops "ma túy"."""
     return " | ".join(_group(g, loose=True) for g in parsed.excluded)
 
 
@@ -304,13 +304,15 @@ _FILTER_SQL = {
 }
 
 _FACET_SQL = {
-    "campaign": "SELECT 'campaign', c, count(*) FROM base, unnest(campaigns) c WHERE {w} GROUP BY c",
-    "locality": "SELECT 'locality', locality, count(*) FROM base WHERE locality IS NOT NULL "
-    "AND {w} GROUP BY locality",
-    "field": "SELECT 'field', field, count(*) FROM base WHERE field IS NOT NULL AND {w} "
-    "GROUP BY field",
-    "kind": "SELECT 'kind', kind, count(*) FROM base WHERE kind IS NOT NULL AND {w} GROUP BY kind",
-    "year": "SELECT 'year', year::text, count(*) FROM base WHERE {w} GROUP BY year",
+    "campaign": "SELECT 'campaign', c, count(*), NULL::float8 FROM base, unnest(campaigns) c WHERE {w}"
+    " GROUP BY c",
+    "locality": "SELECT 'locality', locality, count(*), NULL::float8 FROM base WHERE locality IS NOT NULL"
+    " AND {w} GROUP BY locality",
+    "field": "SELECT 'field', field, count(*), NULL::float8 FROM base WHERE field IS NOT NULL AND {w}"
+    " GROUP BY field",
+    "kind": "SELECT 'kind', kind, count(*), NULL::float8 FROM base WHERE kind IS NOT NULL AND {w}"
+    " GROUP BY kind",
+    "year": "SELECT 'year', year::text, count(*), NULL::float8 FROM base WHERE {w} GROUP BY year",
 }
 
 
@@ -480,13 +482,56 @@ class PostgresSearchBackend(BaseSearchBackend):
         return results
 
     def _search(self, request: SearchRequest, *, loose: bool) -> SearchResults:
+        """One pass over the matches gives the facets, the total and the best
+        candidates; a second statement scores those candidates in full.
+
+        Every match is read once, through the GIN index: plain word queries
+        never touch the big ``vec`` column on the way (the GIN answer is exact),
+        only phrases make PostgreSQL re-read it. Stage one scores each match on
+        ``head`` (title and intro, stored inline) and keeps the best
+        ``CANDIDATES``; stage two scores those on the full vector, body
+        included. The score is tiered: all words in the title (8), else in
+        title + intro (4); the words adjacent in order (2); then ts_rank_cd,
+        below 1. The tiers from title and intro are exact in stage one, so
+        stage two only reorders stories within a tier.
+        """
         parsed = request.parsed
-        base = _Sql()
+        ranked = bool(parsed.groups) and request.sort != "newest"
+        match, excluded = _Sql(), _Sql()
         if parsed.groups:
-            base.add("vec @@ %s::tsquery", match_tsquery(parsed, loose=loose))
-        elif parsed.excluded:
-            # Only exclusions typed ("-ma túy"): every story without them.
-            base.add("NOT vec @@ %s::tsquery", excluded_tsquery(parsed))
+            match.add("vec @@ %s::tsquery", match_tsquery(parsed, loose=loose, exclusions=False))
+        if parsed.excluded:
+            # Through the index on their own (a handful of stories, usually),
+            # rather than re-reading every match's vector to test them.
+            excluded.add(
+                f"id NOT IN (SELECT id FROM {TABLE} WHERE vec @@ %s::tsquery)",
+                excluded_tsquery(parsed),
+            )
+        where = _filters_sql(request.filters())
+        end = request.offset + request.page_size
+        if ranked:
+            score_sql, score_params = self._score_sql(parsed, "head", loose=loose)
+            order = "s DESC, published DESC, id DESC"
+            limit = max(CANDIDATES, 2 * end)
+        else:
+            score_sql, score_params, order, limit = "0.0", [], "published DESC, id DESC", end
+        selects, params = [], []
+        if request.facets:
+            for name in FACET_NAMES:
+                others = _filters_sql(request.filters(without=name))
+                selects.append(_FACET_SQL[name].format(w=others.sql))
+                params += others.params
+        selects.append(f"SELECT '', NULL, count(*), NULL::float8 FROM base WHERE {where.sql}")
+        params += where.params
+        selects.append(
+            f"(SELECT '#', id::text, 0, s FROM base WHERE {where.sql} ORDER BY {order} LIMIT %s)"
+        )
+        params += where.params + [limit]
+        sql = (
+            "WITH base AS MATERIALIZED (SELECT id, published, campaigns, locality, localities,"
+            f" field, kind, year, ({score_sql})::float8 AS s FROM {TABLE}"
+            f" WHERE {match.sql} AND {excluded.sql}) " + " UNION ALL ".join(selects)
+        )
         results = SearchResults(
             query=request.q,
             total=0,
@@ -498,54 +543,35 @@ class PostgresSearchBackend(BaseSearchBackend):
             # JIT compiles for longer than these queries run.
             cursor.execute("SET LOCAL jit = off")
             if parsed.groups:
-                # The planner prices ``vec @@ q`` as if it were free, but on a
-                # sequential scan it decompresses every story's vector. The
-                # GIN bitmap answers plain word queries without touching the
-                # vectors at all, so it always wins; make the planner take it.
+                # The planner prices ``vec @@ q`` as if it were free, but a
+                # sequential scan decompresses every story's vector to test
+                # it. The GIN bitmap answers plain word queries without
+                # touching the vectors at all; make the planner take it.
                 cursor.execute("SET LOCAL enable_seqscan = off")
-            if request.facets:
-                results.total, results.facets = self._facets(cursor, base, request)
-            else:
-                where = _filters_sql(request.filters())
-                cursor.execute(
-                    f"SELECT count(*) FROM {TABLE} WHERE {base.sql} AND {where.sql}",
-                    base.params + where.params,
-                )
-                results.total = cursor.fetchone()[0]
-            if results.total and request.offset < results.total:
-                results.hits = self._hits(cursor, base, request, results.total, loose=loose)
+            cursor.execute(sql, score_params + match.params + excluded.params + params)
+            rows = cursor.fetchall()
             # SET LOCAL lasts until the outermost transaction ends, which is
             # later than this block when the caller already holds one.
             cursor.execute("RESET enable_seqscan")
             cursor.execute("RESET jit")
+            counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_NAMES}
+            candidates = []
+            for facet, value, n, _score in rows:
+                if facet == "#":
+                    candidates.append(int(value))
+                elif facet == "":
+                    results.total = n
+                else:
+                    counts[facet].append((value, n))
+            if request.facets:
+                results.facets = self._facets(cursor, counts)
+            page = candidates[request.offset : end] if not ranked else candidates
+            if page and request.offset < results.total:
+                results.hits = self._hits(cursor, page, request, ranked=ranked, loose=loose)
         return results
 
-    def _facets(self, cursor, base: _Sql, request: SearchRequest):
-        """Total and facet counts in one statement over the matched stories.
-
-        Each facet is counted with every *other* filter applied, so choosing a
-        campaign still shows how many stories the other campaigns hold.
-        """
-        selects, params = [], []
-        for name in FACET_NAMES:
-            where = _filters_sql(request.filters(without=name))
-            selects.append(_FACET_SQL[name].format(w=where.sql))
-            params += where.params
-        where = _filters_sql(request.filters())
-        selects.append(f"SELECT '', NULL, count(*) FROM base WHERE {where.sql}")
-        params += where.params
-        cursor.execute(
-            f"WITH base AS MATERIALIZED (SELECT campaigns, locality, localities, field, kind, year"
-            f" FROM {TABLE} WHERE {base.sql}) " + " UNION ALL ".join(selects),
-            base.params + params,
-        )
-        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_NAMES}
-        total = 0
-        for facet, value, n in cursor.fetchall():
-            if facet == "":
-                total = n
-            else:
-                counts[facet].append((value, n))
+    def _facets(self, cursor, counts) -> dict[str, list[FacetValue]]:
+        """Facet values with their labels: by count, years newest first."""
         labels = self._facet_labels(cursor, counts)
         facets = {}
         for name, pairs in counts.items():
@@ -555,7 +581,7 @@ class PostgresSearchBackend(BaseSearchBackend):
             else:
                 values.sort(key=lambda v: (-v.count, v.label))
             facets[name] = values
-        return total, facets
+        return facets
 
     def _facet_labels(self, cursor, counts) -> dict[tuple[str, str], str]:
         labels = {("kind", k): str(label) for k, label in KIND_LABELS.items()}
@@ -569,47 +595,25 @@ class PostgresSearchBackend(BaseSearchBackend):
             labels.update({(f, v): label for f, v, label in cursor.fetchall()})
         return labels
 
-    def _hits(self, cursor, base: _Sql, request, total: int, *, loose: bool) -> list[Hit]:
-        """The page of hits, ranked in two stages when the match set is large.
-
-        Stage one scores every match on ``head`` (title and intro, stored
-        inline, so cheap to read) and keeps the best ``CANDIDATES``; stage two
-        scores those on the full vector, body included. The score is tiered:
-        all words in the title, then in title + intro (×4); the words adjacent
-        in order (×2); then ts_rank_cd below 1. The tiers from the title and
-        intro are exact in stage one, so stage two only reorders within them.
-        """
+    def _hits(self, cursor, ids: list[int], request, *, ranked: bool, loose: bool) -> list[Hit]:
+        """The page of hits: stage two of the ranking when ``ranked``."""
         parsed = request.parsed
-        where = _filters_sql(request.filters())
-        cols = "t.id, t.title, t.intro, t.body, t.url, t.published, t.campaigns, t.locality,"
-        cols += " t.field, t.kind, t.exemplar"
-        if request.sort == "newest" or not parsed.groups:
+        cols = "id, title, intro, body, url, published, campaigns, locality, field, kind, exemplar"
+        if ranked:
+            score_sql, params = self._score_sql(parsed, "vec", loose=loose)
             cursor.execute(
-                f"SELECT {cols}, 0.0 FROM {TABLE} t WHERE {base.sql} AND {where.sql}"
-                " ORDER BY t.published DESC, t.id DESC LIMIT %s OFFSET %s",
-                base.params + where.params + [request.page_size, request.offset],
+                f"SELECT {cols}, {score_sql} AS score FROM {TABLE} WHERE id = ANY(%s)"
+                " ORDER BY score DESC, published DESC, id DESC LIMIT %s OFFSET %s",
+                params + [ids, request.page_size, request.offset],
             )
+            rows = cursor.fetchall()
         else:
-            end = request.offset + request.page_size
-            candidates = max(CANDIDATES, 2 * end)
-            head_sql, head_params = self._score_sql(parsed, "head", loose=loose)
-            full_sql, full_params = self._score_sql(parsed, "t.vec", loose=loose)
-            cursor.execute(
-                f"WITH m AS (SELECT id, {head_sql} AS s FROM {TABLE} t"
-                f" WHERE {base.sql} AND {where.sql}"
-                " ORDER BY s DESC, published DESC, id DESC LIMIT %s)"
-                f" SELECT {cols}, {full_sql} AS score FROM m JOIN {TABLE} t ON t.id = m.id"
-                " ORDER BY score DESC, t.published DESC, t.id DESC LIMIT %s OFFSET %s",
-                head_params
-                + base.params
-                + where.params
-                + [candidates]
-                + full_params
-                + [request.page_size, request.offset],
-            )
+            cursor.execute(f"SELECT {cols}, 0.0 FROM {TABLE} WHERE id = ANY(%s)", [ids])
+            by_id = {row[0]: row for row in cursor.fetchall()}
+            rows = [by_id[i] for i in ids if i in by_id]
         query = loosen(parsed) if loose else parsed
         hits = []
-        for row in cursor.fetchall():
+        for row in rows:
             id_, title, intro, body, url, published, campaigns, locality, field, kind = row[:10]
             hits.append(
                 Hit(
