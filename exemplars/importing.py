@@ -581,7 +581,10 @@ class StoryImporter:
         page.first_published_at = story.published
         page.last_published_at = story.published
         page.go_live_at = story.published
-        page.live = True
+        # Saved as a draft first: Wagtail then checks only title and slug (our
+        # parsing checked the rest) instead of a full_clean that queries every
+        # foreign key; publish_at makes it live in the same transaction.
+        page.live = False
         page.has_unpublished_changes = False
         page.campaigns.set(campaigns)
         page.awards.set(awards)
