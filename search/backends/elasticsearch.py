@@ -512,16 +512,18 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
         if not self._call(self.client.indices.exists_alias, name=self.alias):
             name = self.new_index_name()
             self.create_index(name)
-            try:
+            self._call(
+                self.client.indices.update_aliases,
+                actions=[{"add": {"index": name, "alias": self.alias}}],
+            )
+            # Two processes starting at once may both have added an index;
+            # the alias must name one, so all but the first step back.
+            winner = self.aliased_indices()[0]
+            if winner != name:
                 self._call(
                     self.client.indices.update_aliases,
-                    actions=[{"add": {"index": name, "alias": self.alias}}],
+                    actions=[{"remove_index": {"index": name}}],
                 )
-            except ApiError:
-                # Another process made the alias first; ours is spare.
-                self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
-                if not self._call(self.client.indices.exists_alias, name=self.alias):
-                    raise
         self._alias_ready = True
 
     def _bulk(self, actions: Iterable[dict], *, index: str, refresh=False, progress=None) -> int:

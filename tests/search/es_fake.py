@@ -158,6 +158,8 @@ class FakeCluster:
                 self.aliases.get(spec["alias"], set()).discard(spec["index"])
             elif kind == "remove_index":
                 self.indices.pop(spec["index"], None)
+                for members in self.aliases.values():
+                    members.discard(spec["index"])
         return 200, {"acknowledged": True}
 
     def _index(self, method, name, body):

@@ -315,11 +315,12 @@ def test_suggest_empty_and_overlong():
 
 def test_first_write_creates_an_index_behind_the_alias(backend, cluster):
     backend.index([make_doc(title="Điển hình")])
-    head, create, alias, bulk = cluster.requests[:4]
+    head, create, alias, check, bulk = cluster.requests[:5]
     assert (head.method, head.path) == ("HEAD", "/_alias/stories")
     assert create.method == "PUT" and create.path.startswith("/stories-")
     assert create.body["settings"]["analysis"]["analyzer"]["vi_fold"]
     assert alias.body == {"actions": [{"add": {"index": create.path[1:], "alias": "stories"}}]}
+    assert (check.method, check.path) == ("GET", "/_alias/stories")
     assert (bulk.path, bulk.params["require_alias"]) == ("/stories/_bulk", "true")
     # Later writes do not check again.
     backend.index([make_doc()])
@@ -557,3 +558,18 @@ def test_missing_client_package_is_a_clear_error(monkeypatch):
     with pytest.raises(ImproperlyConfigured, match="pip install") as info:
         es.ElasticsearchSearchBackend({"ELASTICSEARCH_URL": URL})
     assert info.value.__cause__ is cause
+
+
+def test_two_processes_creating_the_first_index_leave_one(backend, cluster):
+    # Another process added its index to the alias between our check and our add.
+    cluster.indices["stories-00000000000000000000"] = {"docs": {}, "settings": {}, "mappings": {}}
+    original = cluster._update_aliases
+
+    def racing(actions):
+        cluster.aliases.setdefault("stories", set()).add("stories-00000000000000000000")
+        return original(actions)
+
+    cluster._update_aliases = racing
+    backend.index([make_doc()])
+    assert cluster.aliases["stories"] == {"stories-00000000000000000000"}
+    assert list(cluster.indices) == ["stories-00000000000000000000"]
