@@ -1,0 +1,268 @@
+"""The permission matrix: each role × each action, through the admin's own views.
+
+An action is "allowed" when its effect happened (the page was created,
+published, deleted…), not merely when the view answered 200, so a view that
+silently turns a journalist's "publish" into "save draft" counts as denied.
+"""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from exemplars.models import Campaign, ExemplarStoryPage
+from exemplars.roles import ADMINS, EDITORS, JOURNALISTS, ROLES
+from tests.exemplars.desk import make_desk, story_post_data
+from tests.factories import default_section, make_campaign_page, make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def _edit(client, story, **extra):
+    data = story_post_data(story.get_latest_revision_as_object(), **extra)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[story.pk]), data)
+
+
+def _fresh(story):
+    return ExemplarStoryPage.objects.get(pk=story.pk)
+
+
+def create(client, desk, user):
+    data = story_post_data(make_story(publish=False), title="Bài mới", slug="bai-moi")
+    url = reverse(
+        "wagtailadmin_pages:add", args=("exemplars", "exemplarstorypage", default_section().pk)
+    )
+    client.post(url, data)
+    return ExemplarStoryPage.objects.filter(slug="bai-moi").exists()
+
+
+def edit_own(client, desk, user):
+    story = make_story(publish=False, owner=user)
+    _edit(client, story, title="Đã sửa")
+    return _fresh(story).get_latest_revision_as_object().title == "Đã sửa"
+
+
+def edit_others(client, desk, user):
+    story = make_story(publish=False, owner=desk.journalist2)
+    _edit(client, story, title="Đã sửa")
+    return _fresh(story).get_latest_revision_as_object().title == "Đã sửa"
+
+
+def submit(client, desk, user):
+    story = make_story(publish=False, owner=user)
+    _edit(client, story, **{"action-submit": "1"})
+    return WorkflowState.objects.filter(object_id=str(story.pk), status="in_progress").exists()
+
+
+def approve(client, desk, user):
+    story = make_story(publish=False, owner=desk.journalist)
+    story.get_workflow().start(story, desk.journalist)
+    state = WorkflowState.objects.get(object_id=str(story.pk)).current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", state.pk])
+    client.post(url, {"task_state_id": state.pk, "comment": ""})
+    state.refresh_from_db()
+    return state.status == "approved"
+
+
+def publish(client, desk, user):
+    story = make_story(publish=False, owner=user)
+    _edit(client, story, **{"action-publish": "1"})
+    return _fresh(story).live
+
+
+def unpublish(client, desk, user):
+    story = make_story()
+    client.post(reverse("wagtailadmin_pages:unpublish", args=[story.pk]))
+    return not _fresh(story).live
+
+
+def delete(client, desk, user):
+    story = make_story()
+    client.post(reverse("wagtailadmin_pages:delete", args=[story.pk]))
+    return not Page.objects.filter(pk=story.pk).exists()
+
+
+def curate(client, desk, user):
+    page = make_campaign_page()
+    story = make_story()
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "campaign": page.campaign_id,
+            "intro": rich_text(""),
+            "pins": inline_formset([{"story": story.pk, "pinned_from": "", "pinned_until": ""}]),
+            "comment_notifications": "",
+            "action-publish": "1",
+        }
+    )
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    return page.pins.filter(story=story).exists()
+
+
+def manage_campaigns(client, desk, user):
+    data = nested_form_data(
+        {
+            "name": "Phong trào mới",
+            "short_name": "",
+            "slug": "",
+            "start_year": "2026",
+            "end_year": "2030",
+            "level": "provincial",
+            "authority": "UBND tỉnh",
+            "decision_number": "",
+            "decision_date": "",
+            "parent": "",
+            "description": rich_text(""),
+            "drives": inline_formset([]),
+        }
+    )
+    client.post(reverse("wagtailsnippets_exemplars_campaign:add"), data)
+    return Campaign.objects.filter(name="Phong trào mới").exists()
+
+
+def export_report(client, desk, user):
+    campaign = make_story().campaigns.get()
+    response = client.get(
+        reverse("exemplars_campaign_report"), {"campaign": campaign.pk, "export": "csv"}
+    )
+    return response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+
+
+ACTIONS = {
+    "create": create,
+    "edit own": edit_own,
+    "edit others'": edit_others,
+    "submit": submit,
+    "approve": approve,
+    "publish": publish,
+    "unpublish": unpublish,
+    "delete": delete,
+    "curate": curate,
+    "manage campaigns": manage_campaigns,
+    "export report": export_report,
+}
+
+# The brief gives journalists "change" on the whole tree, so they edit each
+# other's drafts; publishing, curating and the campaign set-up stay with editors.
+JOURNALIST_MAY = {"create", "edit own", "edit others'", "submit"}
+EXPECTED = {
+    JOURNALISTS: {action: action in JOURNALIST_MAY for action in ACTIONS},
+    EDITORS: dict.fromkeys(ACTIONS, True),
+    ADMINS: dict.fromkeys(ACTIONS, True),
+}
+USERS = {JOURNALISTS: "journalist", EDITORS: "editor", ADMINS: "admin"}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_permission_matrix(client, home, role, action):
+    desk = make_desk()
+    user = getattr(desk, USERS[role])
+    client.force_login(user)
+    assert ACTIONS[action](client, desk, user) is EXPECTED[role][action], (
+        f"{role} / {action}: expected {'allow' if EXPECTED[role][action] else 'deny'}"
+    )
+
+
+# -- every other route to publication is closed to journalists -----------------
+
+
+@pytest.fixture
+def journalist_client(client, home):
+    desk = make_desk()
+    client.force_login(desk.journalist)
+    client.desk = desk
+    return client
+
+
+def test_journalist_cannot_bulk_publish(journalist_client):
+    story = make_story(publish=False, owner=journalist_client.desk.journalist)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    journalist_client.post(f"{url}?id={story.pk}", {"include_descendants": ""})
+    assert not _fresh(story).live
+
+
+def test_journalist_cannot_bulk_unpublish_or_delete(journalist_client):
+    story = make_story()
+    for action in ("unpublish", "delete"):
+        url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action))
+        journalist_client.post(f"{url}?id={story.pk}", {"include_descendants": ""})
+    assert _fresh(story).live
+
+
+def test_journalist_cannot_schedule_publication(journalist_client):
+    story = make_story(publish=False, owner=journalist_client.desk.journalist)
+    go_live = timezone.localtime(timezone.now() + dt.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    _edit(journalist_client, story, go_live_at=go_live, **{"action-publish": "1"})
+    story = _fresh(story)
+    assert not story.live
+    assert story.get_latest_revision().approved_go_live_at is None
+    # Nothing is waiting for the scheduler either.
+    ExemplarStoryPage.objects.filter(pk=story.pk).update(
+        go_live_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert not _fresh(story).live
+
+
+def test_journalist_cannot_unschedule_or_revert_live(journalist_client):
+    story = make_story()
+    revision = story.get_latest_revision()
+    url = reverse("wagtailadmin_pages:revisions_unschedule", args=[story.pk, revision.pk])
+    response = journalist_client.post(url)
+    assert response.status_code in (302, 403)
+
+
+def test_no_write_api_is_mounted(journalist_client):
+    story = make_story(publish=False)
+    for path in (
+        f"/api/v3/pages/{story.pk}/actions/publish/",
+        f"/api/v2/pages/{story.pk}/action/publish/",
+    ):
+        response = journalist_client.post(path, content_type="application/json", data={})
+        assert response.status_code in (404, 405)
+    assert not _fresh(story).live
+
+
+def test_journalist_cannot_edit_desk_pages_or_create_campaign_pages(journalist_client, home):
+    response = journalist_client.get(reverse("wagtailadmin_pages:edit", args=[home.pk]))
+    assert response.status_code == 302
+    url = reverse("wagtailadmin_pages:add", args=("exemplars", "campaignpage", home.pk))
+    assert journalist_client.get(url).status_code == 302
+    url = reverse("wagtailadmin_pages:add", args=("exemplars", "sectionpage", home.pk))
+    assert journalist_client.get(url).status_code == 302
+
+
+def test_setup_roles_is_idempotent(home):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission, Workflow
+
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    counts = {
+        g.name: (g.permissions.count(), GroupPagePermission.objects.filter(group=g).count())
+        for g in Group.objects.filter(name__in=[r.name for r in ROLES])
+    }
+    journalists = Group.objects.get(name=JOURNALISTS)
+    journalists.permissions.add(*Group.objects.get(name=EDITORS).permissions.all())
+    call_command("setup_roles", stdout=out)
+    again = {
+        g.name: (g.permissions.count(), GroupPagePermission.objects.filter(group=g).count())
+        for g in Group.objects.filter(name__in=[r.name for r in ROLES])
+    }
+    assert again == counts, "a second run restores the declared permissions"
+    assert Workflow.objects.filter(name="Kiểm duyệt bài điển hình").count() == 1
+    assert "Phóng viên" in out.getvalue()
+
+
+def test_setup_roles_without_a_home_page_is_a_clear_error(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="trang chủ"):
+        call_command("setup_roles", stdout=io.StringIO())
