@@ -54,6 +54,7 @@ RANK_NORMALISATION = 1 | 32
 BATCH_SIZE = 500
 # Stage one of the ranking keeps this many stories for stage two (see _hits).
 CANDIDATES = 200
+WORK_MEM = "64MB"
 
 
 # --- schema -----------------------------------------------------------------
@@ -493,7 +494,8 @@ class PostgresSearchBackend(BaseSearchBackend):
         included. The score is tiered: all words in the title (8), else in
         title + intro (4); the words adjacent in order (2); then ts_rank_cd,
         below 1. The tiers from title and intro are exact in stage one, so
-        stage two only reorders stories within a tier.
+        stage two only reorders stories within a tier; within one, stage one
+        keeps the newest when there are more than ``CANDIDATES``.
         """
         parsed = request.parsed
         ranked = bool(parsed.groups) and request.sort != "newest"
@@ -542,6 +544,9 @@ class PostgresSearchBackend(BaseSearchBackend):
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
             # JIT compiles for longer than these queries run.
             cursor.execute("SET LOCAL jit = off")
+            # The matches are materialised once and read once per facet; keep
+            # them in memory rather than in a temporary file.
+            cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
             if parsed.groups:
                 # The planner prices ``vec @@ q`` as if it were free, but a
                 # sequential scan decompresses every story's vector to test
@@ -554,6 +559,7 @@ class PostgresSearchBackend(BaseSearchBackend):
             # later than this block when the caller already holds one.
             cursor.execute("RESET enable_seqscan")
             cursor.execute("RESET jit")
+            cursor.execute("RESET work_mem")
             counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_NAMES}
             candidates = []
             for facet, value, n, _score in rows:
@@ -634,7 +640,11 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     @staticmethod
     def _score_sql(parsed: ParsedQuery, vector: str, *, loose: bool) -> tuple[str, list]:
-        """The tiered score of :meth:`_hits`, computed on ``vector``."""
+        """The tiered score of :meth:`_search`, computed on ``vector``.
+
+        On ``head`` (stage one) it leaves out ts_rank_cd, which costs more than
+        the rest of the search put together when run on every match.
+        """
         tier = "CASE WHEN head @@ %s::tsquery THEN 8 WHEN head @@ %s::tsquery THEN 4 ELSE 0 END"
         params = [all_tsquery(parsed, loose=loose, weight="A"), all_tsquery(parsed, loose=loose)]
         parts = [tier]
@@ -646,8 +656,11 @@ class PostgresSearchBackend(BaseSearchBackend):
             # The reader's marks as typed lift a story above its lookalikes.
             parts.append(f"CASE WHEN {vector} @@ %s::tsquery THEN 0.5 ELSE 0 END")
             params.append(any_tsquery(parsed, loose=False, strict_only=True))
-        parts.append(f"ts_rank_cd('{RANK_WEIGHTS}', {vector}, %s::tsquery, {RANK_NORMALISATION})")
-        params.append(any_tsquery(parsed, loose=loose))
+        if vector != "head":
+            parts.append(
+                f"ts_rank_cd('{RANK_WEIGHTS}', {vector}, %s::tsquery, {RANK_NORMALISATION})"
+            )
+            params.append(any_tsquery(parsed, loose=loose))
         return " + ".join(parts), params
 
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
