@@ -553,6 +553,14 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
                     progress(1)
         except TransportError as exc:
             raise BackendUnavailable(f"Elasticsearch is unreachable: {exc}") from exc
+        except ApiError as exc:
+            if exc.meta.status in UNAVAILABLE_STATUSES:
+                raise BackendUnavailable(f"Elasticsearch cannot take writes: {exc}") from exc
+            raise
+        statuses = {info.get("status") for item in failures for info in item.values()}
+        if failures and statuses <= UNAVAILABLE_STATUSES:
+            # Rejected for load (429), not for content: worth queueing and retrying.
+            raise BackendUnavailable(f"Elasticsearch rejected {len(failures)} writes: {statuses}")
         if failures:
             raise RuntimeError(f"Elasticsearch refused {len(failures)} documents: {failures[:3]}")
         return written

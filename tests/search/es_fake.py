@@ -42,6 +42,7 @@ class FakeCluster:
     requests: list = field(default_factory=list)
     down: bool = False
     reject_ids: set = field(default_factory=set)  # bulk items refused as malformed
+    overloaded: bool = False  # bulk items refused with 429, as a busy cluster does
     search_answer: object = empty_answer
 
     def node_class(self):
@@ -207,6 +208,10 @@ class FakeCluster:
                 indices = [target]
             docs = self.indices[indices[0]]["docs"]
             pk = str(meta["_id"])
+            if self.overloaded:
+                error = {"type": "es_rejected_execution_exception", "reason": "queue full"}
+                items.append({op: {"_id": pk, "status": 429, "error": error}})
+                continue
             if int(pk) in self.reject_ids:
                 error = {"type": "document_parsing_exception", "reason": "refused"}
                 items.append({op: {"_id": pk, "status": 400, "error": error}})

@@ -573,3 +573,14 @@ def test_two_processes_creating_the_first_index_leave_one(backend, cluster):
     backend.index([make_doc()])
     assert cluster.aliases["stories"] == {"stories-00000000000000000000"}
     assert list(cluster.indices) == ["stories-00000000000000000000"]
+
+
+def test_an_overloaded_cluster_is_unavailable_not_broken(backend, cluster):
+    backend.index([make_doc()])
+    cluster.overloaded = True
+    with pytest.raises(BackendUnavailable, match="rejected 1 writes"):
+        backend.index([make_doc()])
+    cluster.overloaded = False
+    cluster.reject_ids = {4242}
+    with pytest.raises(RuntimeError, match="refused 1 documents"):
+        backend.index([make_doc(id=4242)])
