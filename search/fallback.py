@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from django.core.cache import cache
+
 from .backends.base import BaseSearchBackend
 from .documents import Facet, SearchDocument
 from .query import SearchRequest, SearchResults, Suggestion
@@ -31,6 +33,20 @@ from .query import SearchRequest, SearchResults, Suggestion
 logger = logging.getLogger("exemplars_search")
 
 REPLAY_BATCH = 500
+# How long a rebuild may take before its "rebuilding" mark is ignored (a crash).
+REBUILD_MARK_SECONDS = 12 * 3600
+
+
+def _rebuild_key(name: str) -> str:
+    return f"exemplars_search:rebuilding:{name}"
+
+
+def rebuilding(name: str) -> bool:
+    """Whether a rebuild of backend ``name`` is filling a new index right now.
+
+    Kept in Django's cache, so with a shared cache (Redis) every process knows.
+    """
+    return cache.get(_rebuild_key(name)) is not None
 
 
 class BackendUnavailable(Exception):
@@ -365,12 +381,17 @@ class FallbackSearchBackend(BaseSearchBackend):
             enqueue(action, items, exc)
             return written
         self.mark_up()
-        self.replay_if_pending()
+        if rebuilding(self.primary.name):
+            # This went to the index being replaced; queued too, it is
+            # replayed into the new one once the rebuild swaps it in.
+            enqueue(action, items, "written during a rebuild")
+        else:
+            self.replay_if_pending()
         return written
 
     def replay_if_pending(self) -> ReplayReport | None:
         """Replay the queue when it holds anything (cheap when empty)."""
-        if not _queue().objects.exists():
+        if rebuilding(self.primary.name) or not _queue().objects.exists():
             return None
         report = replay(self.primary)
         if report.error and report.failed:
@@ -385,6 +406,18 @@ class FallbackSearchBackend(BaseSearchBackend):
         mirror is still completed, then the error is raised.
         """
         started = now_version()
+        cache.set(_rebuild_key(self.primary.name), started, REBUILD_MARK_SECONDS)
+        try:
+            written = self._rebuild(documents, progress)
+        finally:
+            cache.delete(_rebuild_key(self.primary.name))
+        # Changes queued before the rebuild began are in the new index already.
+        stale = _queue().objects.filter(version__lt=started)
+        stale._raw_delete(stale.db)
+        self.replay_if_pending()
+        return written
+
+    def _rebuild(self, documents, progress) -> int:
         # Cleared first, then filled from the same pass: it only answers
         # readers while the primary is down, and a rebuild needs the primary up.
         self.mirror.rebuild(iter(()))
@@ -397,8 +430,6 @@ class FallbackSearchBackend(BaseSearchBackend):
                 pass
             raise
         self.mark_up()
-        _queue().objects.filter(version__lt=started).delete()
-        self.replay_if_pending()
         return written
 
     def _mirrored(self, documents: Iterable[SearchDocument]):

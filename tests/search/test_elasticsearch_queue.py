@@ -299,3 +299,38 @@ def test_a_refused_write_is_queued_not_raised(search, cluster):
     assert search.index([story]) == 1  # the database has it
     (row,) = queued()
     assert row.object_id == story.id and "refused" in row.last_error
+
+
+def test_a_change_saved_during_a_rebuild_reaches_the_new_index(search, cluster):
+    import dataclasses
+
+    story = make_doc(title="Bản cũ")
+    search.index([story])
+
+    def documents():
+        yield story  # the rebuild read the story before it was edited
+        # A journalist saves meanwhile: the write lands in the index being replaced.
+        search.index([dataclasses.replace(story, title="Bản mới")])
+        assert len(queued()) == 1  # and waits for the swap, not replayed into the old index
+        yield make_doc(title="Bài khác")
+
+    search.rebuild(documents())
+    assert cluster.docs("stories")[story.id]["title"] == "Bản mới"
+    assert queued() == []
+    assert not fallback.rebuilding(search.name)
+
+
+def test_replay_command_waits_for_a_running_rebuild(es_settings, cluster):
+    from django.core.cache import cache
+
+    cluster.down = True
+    service.write("index", [make_doc()])
+    cluster.down = False
+    cache.set(fallback._rebuild_key("elasticsearch"), 1, 60)
+    try:
+        out = StringIO()
+        call_command("replay_search_queue", stdout=out)
+    finally:
+        cache.delete(fallback._rebuild_key("elasticsearch"))
+    assert "A rebuild is running; 1 changes wait" in out.getvalue()
+    assert len(queued()) == 1

@@ -28,6 +28,11 @@ class Command(BaseCommand):
                 f"{pending} changes are queued, but the search backend is {backend.name!r}, "
                 "which keeps no queue. Set ELASTICSEARCH_URL, or run rebuild_search_index."
             )
+        if fallback.rebuilding(backend.name):
+            # Replaying now would write into the index about to be replaced;
+            # the rebuild replays the queue itself when it swaps.
+            self.stdout.write(f"A rebuild is running; {pending} changes wait for it.")
+            return
         report = fallback.replay(backend, batch_size=batch_size)
         self.stdout.write(
             f"Replayed {report.replayed} changes ({report.coalesced} superseded by later ones); "
