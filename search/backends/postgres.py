@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from django.db import connections, transaction
 
 from ..documents import SearchDocument
 from ..query import FACET_NAMES, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
-from ..text import MAX_QUERY_CHARS, ParsedQuery, Term, fold, index_forms, nfc, words
+from ..text import MAX_QUERY_CHARS, ParsedQuery, Term, dfold_word, fold_word, nfc, words
 from .base import BaseSearchBackend
 from .sqlite import KIND_LABELS, excerpt, loosen, plain
 
@@ -52,6 +52,24 @@ RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 # (adjacent words, all words in the title) always dominate it.
 RANK_NORMALISATION = 1 | 32
 BATCH_SIZE = 500
+COLUMNS = (
+    "id",
+    "published",
+    "year",
+    "kind",
+    "locality",
+    "field",
+    "campaigns",
+    "localities",
+    "head",
+    "vec",
+    "title",
+    "url",
+    "exemplar",
+    "intro",
+    "body",
+)
+PLACEHOLDERS = ", ".join("%s::tsvector" if c in ("head", "vec") else "%s" for c in COLUMNS)
 # Stage one of the ranking keeps this many stories for stage two (see _hits).
 CANDIDATES = 200
 WORK_MEM = "64MB"
@@ -157,8 +175,9 @@ def drop_schema(connection) -> None:
 
 # --- documents → tsvector ---------------------------------------------------
 
-# Position labels ("12A") made once: a rebuild would otherwise format millions.
-_LABELS = {w: [f"{i}{w}" for i in range(MAX_POSITION + 1)] for w in "ABC"}
+# Position labels ("':12A '") made once: a rebuild would otherwise format
+# millions. Each closes the quoted word before it and opens the next one.
+_LABELS = {w: [f"':{i}{w} '" for i in range(MAX_POSITION + 1)] for w in "ABC"}
 # A lexeme may take up to 2047 bytes, at most 4 per character.
 MAX_WORD_CHARS = MAX_LEXEME_BYTES // 4
 
@@ -167,41 +186,36 @@ def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _add_field(positions: dict[str, list[str]], text: str, weight: str, start: int) -> int:
-    """Add one field's words at positions after ``start``; return the last position."""
-    dfolded, folded = index_forms(text)
-    dws, fws = dfolded.split(), folded.split()
-    if len(fws) != len(dws):  # folding never splits a word, but never trust it blindly
-        fws = [fold(w) for w in dws]
-    labels = _LABELS[weight][start + 1 : start + 1 + len(dws)]
-    if len(labels) < len(dws):  # past PostgreSQL's last position, words share it
-        labels += [_LABELS[weight][MAX_POSITION]] * (len(dws) - len(labels))
-    get = positions.get
-    for dw, fw, label in zip(dws, fws, labels, strict=True):
-        found = get(dw)
-        if found is None:
-            positions[dw] = [label]
-        else:
-            found.append(label)
-        if fw != dw:
-            found = get(fw)
-            if found is None:
-                positions[fw] = [label]
-            else:
-                found.append(label)
-    return start + len(dws)
+def _field_entries(text: str, weight: str, start: int) -> tuple[str, int]:
+    """``'word':position`` entries for one field's words, in both forms.
 
-
-def _literal(positions: dict[str, list[str]]) -> str:
-    # Lexemes are runs of letters and digits (text.words), so they never hold
-    # a quote or a backslash and need no escaping inside the quotes.
-    return " ".join(
-        [
-            f"'{lexeme}':{','.join(found[:MAX_POSITIONS_PER_LEXEME])}"
-            for lexeme, found in positions.items()
-            if len(lexeme) <= MAX_WORD_CHARS
-        ]
+    PostgreSQL's tsvector input merges repeated lexemes, drops repeated
+    positions, keeps the first 256 positions of a lexeme and clamps positions
+    past 16383, so every word is simply listed twice (dfold, then fold) and
+    the grouping is left to it, in C. Words are runs of letters and digits
+    (``text.words``), so they never hold a quote or a backslash.
+    """
+    found = words(text)
+    if not found:
+        return "", start
+    # The same steps as text.dfold, on all words at once.
+    dws = " ".join(found).replace("đ", "d").replace("Đ", "D").lower().split()
+    if len(dws) != len(found) or max(map(len, dws)) > MAX_WORD_CHARS:
+        dws = [w for w in map(dfold_word, found) if 0 < len(w) <= MAX_WORD_CHARS]
+    if not dws:
+        return "", start
+    fws = list(map(fold_word, dws))  # fold(dfold(w)) == fold(w); cached per word
+    n = len(dws)
+    labels = _LABELS[weight]
+    if start + n <= MAX_POSITION:
+        used = labels[start + 1 : start + 1 + n]
+    else:
+        used = [labels[min(i, MAX_POSITION)] for i in range(start + 1, start + 1 + n)]
+    # "'w1':5A 'w2':6A '" … without a Python-level step per word.
+    entries = "".join(chain.from_iterable(zip(dws, used, strict=True))) + "".join(
+        chain.from_iterable(zip(fws, used, strict=True))
     )
+    return "'" + entries[:-2], start + n
 
 
 def tsvector_literals(title: str, intro: str, body: str) -> tuple[str, str]:
@@ -210,12 +224,11 @@ def tsvector_literals(title: str, intro: str, body: str) -> tuple[str, str]:
     Title words are weighted A, intro B, body C; each word's dfold and fold
     forms share its position, and a gap between fields keeps phrases inside one.
     """
-    positions: dict[str, list[str]] = {}
-    pos = _add_field(positions, title, "A", 0) + FIELD_GAP
-    pos = _add_field(positions, intro, "B", pos) + FIELD_GAP
-    head = _literal(positions)
-    _add_field(positions, body, "C", pos)
-    return head, _literal(positions)
+    t, pos = _field_entries(title, "A", 0)
+    i, pos = _field_entries(intro, "B", pos + FIELD_GAP)
+    b, _ = _field_entries(body, "C", pos + FIELD_GAP)
+    head = f"{t} {i}"
+    return head, f"{head} {b}"
 
 
 def tsvector_literal(title: str, intro: str, body: str) -> str:
@@ -388,26 +401,37 @@ class PostgresSearchBackend(BaseSearchBackend):
             cursor.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", [gone])
         if not live:
             return 0
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS[1:])
         cursor.executemany(
-            f"INSERT INTO {table} (id, published, year, kind, locality, field, campaigns,"
-            " localities, head, vec, title, url, exemplar, intro, body) VALUES (%s, %s, %s, %s,"
-            " %s, %s, %s, %s, %s::tsvector, %s::tsvector, %s, %s, %s, %s, %s)"
-            " ON CONFLICT (id) DO UPDATE SET published = EXCLUDED.published,"
-            " year = EXCLUDED.year, kind = EXCLUDED.kind, locality = EXCLUDED.locality,"
-            " field = EXCLUDED.field, campaigns = EXCLUDED.campaigns,"
-            " localities = EXCLUDED.localities, head = EXCLUDED.head, vec = EXCLUDED.vec,"
-            " title = EXCLUDED.title, url = EXCLUDED.url, exemplar = EXCLUDED.exemplar,"
-            " intro = EXCLUDED.intro, body = EXCLUDED.body",
+            f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({PLACEHOLDERS})"
+            f" ON CONFLICT (id) DO UPDATE SET {updates}",
             [self._row(d) for d in live.values()],
         )
-        labels = self._labels(list(live.values()))
+        self._write_labels(cursor, list(live.values()))
+        return len(live)
+
+    def _write_labels(self, cursor, documents: list[SearchDocument]) -> None:
+        labels = self._labels(documents)
         if labels:
             cursor.executemany(
                 f"INSERT INTO {LABELS} (facet, value, label) VALUES (%s, %s, %s) "
                 "ON CONFLICT (facet, value) DO UPDATE SET label = EXCLUDED.label",
                 labels,
             )
-        return len(live)
+
+    def _copy(self, cursor, table: str, documents: list[SearchDocument], seen: set) -> int:
+        """Append live documents not seen yet to a fresh table with COPY.
+
+        COPY streams the rows, so PostgreSQL parses and compresses the vectors
+        while Python builds the next ones: the two run on separate cores.
+        """
+        docs = [d for d in documents if d.live and d.id not in seen]
+        seen.update(d.id for d in docs)
+        with cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            for doc in docs:
+                copy.write_row(self._row(doc))
+        self._write_labels(cursor, docs)
+        return len(docs)
 
     def index(self, documents: Iterable[SearchDocument]) -> int:
         """Add or replace documents (ones not live are removed); each batch is
@@ -437,10 +461,10 @@ class PostgresSearchBackend(BaseSearchBackend):
             cursor.execute(f"DROP TABLE IF EXISTS {new}")
             for sql in _table_ddl(new):
                 cursor.execute(sql)
-        written = 0
+        written, seen = 0, set()
         for batch in _batches(documents, BATCH_SIZE):
             with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
-                written += self._write(cursor, new, batch)
+                written += self._copy(cursor, new, batch, seen)
             if progress:
                 progress(len(batch))
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:

@@ -300,6 +300,17 @@ def test_gin_index_serves_the_match(backend):
     assert f"{postgres.TABLE}_vec" in plan
 
 
-def test_tsvector_literal_holds_both_forms_at_one_position():
-    literal = postgres.tsvector_literal("Điển hình", "", "x²")
-    assert literal == "'diển':1A 'dien':1A 'hình':2A 'hinh':2A 'x²':7C"
+def test_tsvector_holds_both_forms_at_one_position(db):
+    head, full = postgres.tsvector_literals("Điển hình", "", "x² " + "an " * 300)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::tsvector::text, length(%s::tsvector)", [head, full])
+        head_text, full_lexemes = cursor.fetchone()
+    assert head_text == "'dien':1A 'diển':1A 'hinh':2A 'hình':2A"
+    assert full_lexemes == 6  # dien, diển, hinh, hình, x², an: repeats merged
+
+
+def test_overlong_words_are_left_out_of_the_vector(db):
+    head, full = postgres.tsvector_literals("a" * 600, "", "")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::tsvector::text", [full])
+        assert cursor.fetchone()[0] == ""
