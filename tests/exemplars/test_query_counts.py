@@ -88,3 +88,22 @@ def test_campaign_page_queries_do_not_grow():
     filtered = count_queries(client, url + "?locality=chau-doc&kind=collective")
     print(f"campaign page: {five} queries (5 stories), {twenty} (20 stories), {filtered} filtered")
     assert five == twenty
+
+
+def test_benchmark_command_prints_times_and_query_counts():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    build_site(3)
+    out = StringIO()
+    call_command("benchmark_pages", runs=2, stdout=out)
+    text = out.getvalue()
+    assert text.count("median") == 4 and "queries" in text
+
+
+def test_benchmark_command_on_an_empty_site_says_what_to_do():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="load_demo"):
+        call_command("benchmark_pages", runs=1)

@@ -1,0 +1,74 @@
+import statistics
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+
+from exemplars.models import CampaignPage, ExemplarStoryPage
+
+
+class Command(BaseCommand):
+    help = (
+        "Đo thời gian máy chủ trả trang bài viết và trang phong trào (trung vị, p90) và số "
+        "truy vấn SQL. Measure server time and SQL queries of a story page and a campaign page "
+        "on the current database (run `load_demo` first)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=50, help="requests per page (default 50)")
+        parser.add_argument("--host", default="localhost", help="Host header (a Wagtail site)")
+
+    def handle(self, *args, runs, host, **options):
+        if runs < 1:
+            raise CommandError("--runs must be at least 1")
+        story = (
+            ExemplarStoryPage.objects.live()
+            .annotate(n_campaigns=Count("campaigns"))
+            .order_by("-n_campaigns", "-published_at")
+            .first()
+        )
+        campaign = (
+            CampaignPage.objects.live()
+            .annotate(n=Count("campaign__stories"))
+            .order_by("-n")
+            .first()
+        )
+        if story is None or campaign is None:
+            raise CommandError("No live story or campaign page: run `manage.py load_demo` first.")
+        client = Client(HTTP_HOST=host)
+        self.stdout.write(f"database: {connection.vendor}, {runs} requests per page")
+        for label, url in (
+            ("story page", story.url),
+            ("campaign page", campaign.url),
+            ("campaign page, filtered", campaign.url + "?kind=individual"),
+            ("home page", "/"),
+        ):
+            self._measure(client, label, url, runs)
+
+    def _measure(self, client, label, url, runs):
+        response = client.get(url)  # warm-up: renditions, caches
+        if response.status_code != 200:
+            raise CommandError(f"{url} answered {response.status_code}")
+        queries = []
+
+        def count(execute, sql, params, many, context):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        # An execute wrapper, not CaptureQueriesContext: request_started resets the query log.
+        with connection.execute_wrapper(count):
+            client.get(url)
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        p90 = timings[min(len(timings) - 1, int(len(timings) * 0.9))]
+        self.stdout.write(
+            f"{label:<26} {url}\n"
+            f"{'':<26} median {statistics.median(timings):6.1f} ms  p90 {p90:6.1f} ms  "
+            f"{len(queries)} queries  {len(response.content) / 1024:.1f} kB HTML"
+        )
