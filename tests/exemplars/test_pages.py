@@ -293,3 +293,24 @@ class TestEnglish:
         assert "Related stories" in page and "Copy link" in page
         vi = html(client, site["stories"][0].url)
         assert "Bài liên quan" in vi
+
+
+class TestPreview:
+    def test_editors_can_preview_saved_and_new_stories(self):
+        from exemplars.models import ExemplarStoryPage
+
+        site = build_site(1)
+        story = site["stories"][0]
+        story.title = "Tiêu đề đang sửa"
+        response = story.make_preview_request()
+        assert response.status_code == 200 and "Tiêu đề đang sửa" in response.content.decode()
+        new = ExemplarStoryPage(title="Bài mới chưa lưu", slug="bai-moi", intro="Sapo")
+        new.set_url_path(site["section"])
+        new.depth = site["section"].depth + 1
+        response = new.make_preview_request()
+        assert response.status_code == 200 and "Bài mới chưa lưu" in response.content.decode()
+
+    def test_campaign_and_home_previews(self):
+        site = build_site(1)
+        assert site["campaign_page"].make_preview_request().status_code == 200
+        assert site["home"].make_preview_request().status_code == 200
