@@ -18,7 +18,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # Longest query we look at; anything longer is cut, never an error.
 MAX_QUERY_CHARS = 512
@@ -113,20 +113,21 @@ class Term:
 
     text: str
 
-    @property
+    # Cached: highlighting asks once per word of a story body.
+    @cached_property
     def strict(self) -> bool:
         """True when the reader typed marks, so the ``dfold`` form must match."""
         return has_marks(self.text)
 
-    @property
+    @cached_property
     def dfold(self) -> str:
         return dfold(self.text)
 
-    @property
+    @cached_property
     def fold(self) -> str:
         return fold(self.text)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The form to match: ``dfold`` for a marked word, else ``fold``."""
         return self.dfold if self.strict else self.fold
@@ -230,8 +231,13 @@ def highlight(text: str, query: ParsedQuery, *, max_chars: int = 240) -> str:
     text = nfc(text)
     if not text:
         return ""
-    terms = query.terms
-    spans = [(s, e) for s, e, w in iter_word_spans(text) if any(t.matches(w) for t in terms)]
+    strict = {t.key for t in query.terms if t.strict}
+    loose = {t.key for t in query.terms if not t.strict}
+    spans = [
+        (s, e)
+        for s, e, w in iter_word_spans(text)
+        if (loose and fold_word(w) in loose) or (strict and dfold_word(w) in strict)
+    ]
     start = 0
     if spans and len(text) > max_chars:
         first = spans[0][0]

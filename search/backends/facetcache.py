@@ -2,23 +2,22 @@
 
 A common word matches half the stories; counting five facets in SQL means
 joining tens of thousands of rows five times. Instead the database backend
-keeps, per process, each story's facet *profile* (kind, locality, field, year,
-campaigns, localities): stories share profiles, so a match set is counted by
-profile in C (``Counter(map(...))``) and only the distinct profiles are
-looked at in Python. The cache is reloaded when the index's generation token
-changes (every write sets a new random one, so a rolled-back write cannot
-leave a stale cache that looks fresh).
+keeps, per process, each story's facet values in dicts and each value's
+stories in sets (postings): filters are set unions and intersections and
+counts are ``Counter(map(...))``, all running in C. The cache is reloaded when
+the index's generation token changes (every write sets a new random one, so
+a rolled-back write cannot leave a stale cache that looks fresh).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ..query import FacetValue, SearchRequest
 
-# Profile tuple positions.
-KIND, LOCALITY, FIELD, YEAR, CAMPAIGNS, LOCALITIES = range(6)
+SINGLE = ("locality", "field", "kind", "year")
 
 
 @dataclass
@@ -38,111 +37,88 @@ class FacetRow:
 @dataclass
 class Evaluation:
     total: int
-    # (id, score) of every selected story, in result order.
+    # (id, score) of every selected story, in the order given (newest first
+    # when the request sorts by date).
     selected: list[tuple[int, float]]
+    selected_ids: set[int]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
-def _passes(profile: tuple, name: str, wanted: set) -> bool:
-    if name == "campaign":
-        return not wanted.isdisjoint(profile[CAMPAIGNS])
-    if name == "locality":
-        return not wanted.isdisjoint(profile[LOCALITIES])
-    if name == "field":
-        return profile[FIELD] in wanted
-    if name == "kind":
-        return profile[KIND] in wanted
-    if name == "year":
-        return profile[YEAR] in wanted
-    raise ValueError(name)
-
-
 class FacetCache:
-    """Every indexed story's facet profile and publication time."""
+    """Every indexed story's facet values and publication time."""
 
     def __init__(self, token: str, rows, labels: dict[str, dict[str, str]]):
         self.token = token
         self.labels = labels
-        self.profile_of: dict[int, int] = {}
         self.published_of: dict[int, float] = {}
-        self.profiles: list[tuple] = []
-        index: dict[tuple, int] = {}
+        self.campaigns_of: dict[int, tuple[str, ...]] = {}
+        # The value a story is counted under, per single-valued facet.
+        self.value_of: dict[str, dict[int, object]] = {name: {} for name in SINGLE}
+        # Stories a filter value selects (for locality: every locality in reach).
+        self.postings: dict[str, dict[object, set[int]]] = defaultdict(lambda: defaultdict(set))
         for row in rows:
-            profile = (
-                row.kind,
-                row.locality,
-                row.field,
-                row.year,
-                row.campaigns,
-                row.localities,
-            )
-            pid = index.get(profile)
-            if pid is None:
-                pid = index[profile] = len(self.profiles)
-                self.profiles.append(profile)
-            self.profile_of[row.id] = pid
-            self.published_of[row.id] = row.published
+            i = row.id
+            self.published_of[i] = row.published
+            self.campaigns_of[i] = row.campaigns
+            for slug in row.campaigns:
+                self.postings["campaign"][slug].add(i)
+            for slug in row.localities:
+                self.postings["locality"][slug].add(i)
+            for name in SINGLE:
+                value = getattr(row, name)
+                self.value_of[name][i] = value
+                if value is not None and name != "locality":
+                    self.postings[name][value].add(i)
 
     def __len__(self) -> int:
-        return len(self.profile_of)
+        return len(self.published_of)
 
     def all_newest(self) -> list[tuple[int, float]]:
         """Every story, newest first, score 0 (a query with only filters)."""
         ids = sorted(self.published_of, key=self.published_of.__getitem__, reverse=True)
         return [(i, 0.0) for i in ids]
 
+    def _passing(self, name: str, values) -> set[int]:
+        postings = self.postings[name]
+        sets = [postings.get(v, ()) for v in values]
+        return set().union(*sets)
+
     def evaluate(
         self, scored: list[tuple[int, float]], request: SearchRequest, *, facets: bool = True
     ) -> Evaluation:
         """Apply the request's filters, sort, and count facets over ``scored``.
 
-        ``scored`` is in relevance order. Each facet is counted over the
-        stories that pass every *other* filter, so choosing one campaign still
-        shows how many stories the other campaigns hold.
+        Each facet is counted over the stories that pass every *other* filter,
+        so choosing one campaign still shows how many stories the others hold.
         """
-        profile_of = self.profile_of
-        scored = [s for s in scored if s[0] in profile_of]
-        filters = {name: set(values) for name, values in request.filters().items()}
-        counts = Counter(map(profile_of.__getitem__, (s[0] for s in scored)))
-        # Per distinct profile: which filters it fails (only 0 or 1 matter).
-        failing: dict[int, list[str]] = {}
-        for pid in counts:
-            profile = self.profiles[pid]
-            failing[pid] = [n for n, wanted in filters.items() if not _passes(profile, n, wanted)]
-        passing = {pid for pid, failed in failing.items() if not failed}
-        if len(passing) == len(counts):
+        matched = {s[0] for s in scored}.intersection(self.published_of)
+        passing = {name: self._passing(name, values) for name, values in request.filters().items()}
+        selected_ids = matched.intersection(*passing.values()) if passing else matched
+        if len(selected_ids) == len(scored):
             selected = scored
         else:
-            selected = [s for s in scored if profile_of[s[0]] in passing]
+            selected = [s for s in scored if s[0] in selected_ids]
         if request.sort == "newest":
             published = self.published_of
             selected = sorted(selected, key=lambda s: (published[s[0]], s[1]), reverse=True)
-        result = Evaluation(total=len(selected), selected=selected)
+        result = Evaluation(total=len(selected), selected=selected, selected_ids=selected_ids)
         if facets:
-            result.facets = self._count(counts, failing)
+            result.facets = self._count(matched, selected_ids, passing)
         return result
 
-    def _count(self, counts: Counter, failing: dict[int, list[str]]) -> dict:
-        tallies = {name: Counter() for name in ("campaign", "locality", "field", "kind", "year")}
-        for pid, n in counts.items():
-            failed = failing[pid]
-            if len(failed) > 1:
-                continue
-            only = failed[0] if failed else None
-            kind, locality, field_, year, campaigns, _ = self.profiles[pid]
-            if only in (None, "campaign"):
-                for slug in campaigns:
-                    tallies["campaign"][slug] += n
-            if only in (None, "locality") and locality:
-                tallies["locality"][locality] += n
-            if only in (None, "field") and field_:
-                tallies["field"][field_] += n
-            if only in (None, "kind") and kind:
-                tallies["kind"][kind] += n
-            if only in (None, "year") and year:
-                tallies["year"][year] += n
+    def _count(self, matched: set[int], selected: set[int], passing: dict) -> dict:
         out = {}
-        for name, tally in tallies.items():
+        for name in ("campaign", "locality", "field", "kind", "year"):
+            if name in passing:
+                others = [p for n, p in passing.items() if n != name]
+                base = matched.intersection(*others) if others else matched
+            else:
+                base = selected
+            if name == "campaign":
+                tally = Counter(chain.from_iterable(map(self.campaigns_of.__getitem__, base)))
+            else:
+                tally = Counter(map(self.value_of[name].__getitem__, base))
+                tally.pop(None, None)
             labels = self.labels.get(name, {})
             values = [
                 FacetValue(value=str(v), label=labels.get(v, str(v)), count=c)

@@ -48,37 +48,58 @@ def group(terms: list[Term], *, loose: bool = False) -> str:
     return " AND ".join(f"({p})" for p in parts)
 
 
-def boosts(parsed: ParsedQuery, *, loose: bool = False) -> list[str]:
-    """Optional clauses that lift better matches: bm25 sums over every phrase.
-
-    The reader's words adjacent and in order (the whole query, then each
-    pair) rank above scattered ones; in a loosened search the words as typed,
-    marks included, rank above their lookalikes.
-    """
-    terms = parsed.terms
-    out = []
-    if len(terms) > 1:
-        out.append(phrase(terms))
-        out.append(phrase(terms, TITLE_FOLD))
-    if len(terms) > 2:
-        out.extend(phrase(terms[i : i + 2]) for i in range(len(terms) - 1))
-    if loose:
-        out.extend(term(t) for t in terms if t.strict)
-    return out
-
-
-def match(parsed: ParsedQuery, *, loose: bool = False) -> str:
-    """The MATCH expression for a non-empty query."""
-    required = [group(g, loose=loose) for g in parsed.groups]
-    expr = " AND ".join(f"({r})" for r in required)
-    extra = boosts(parsed, loose=loose)
-    if extra:
-        # OR-ing a required clause in keeps every match; the boosts only add score.
-        options = " OR ".join(f"({b})" for b in [*extra, required[0]])
-        expr = f"{expr} AND ({options})"
+def required(parsed: ParsedQuery, *, loose: bool = False) -> str:
+    """Every required group, and none of the excluded ones: the match set."""
+    expr = " AND ".join(f"({group(g, loose=loose)})" for g in parsed.groups)
     for excluded in parsed.excluded:
         expr = f"({expr}) NOT ({exclusion(excluded)})"
     return expr
+
+
+def tiers(parsed: ParsedQuery, *, loose: bool = False) -> list[str]:
+    """Match expressions from the best kind of match to any match, for ranking.
+
+    Results are ordered tier by tier, by bm25 within a tier: the reader's
+    words adjacent and in order in the title, then adjacent anywhere, then
+    adjacent pairs, then scattered. A tier narrows the match set, so bm25
+    (whose cost grows with the rows it scores) runs on few rows when the
+    first tiers fill the page. In a loosened search the words as typed, marks
+    included, come first.
+    """
+    base = required(parsed, loose=loose)
+    terms = parsed.terms
+    out = []
+    if loose and any(t.strict for t in terms):
+        typed = " OR ".join(f"({term(t)})" for t in terms if t.strict)
+        out.append(f"({base}) AND ({typed})")
+    if len(terms) == 1:
+        t = terms[0]
+        out.append(
+            _narrow(parsed, term(t, loose=loose, dfold_cols=TITLE_DFOLD, fold_cols=TITLE_FOLD))
+        )
+    else:
+        # The whole query adjacent on the folded columns implies every
+        # required group but the marks of marked words, checked beside it.
+        marks = [] if loose else [term(t) for t in terms if t.strict]
+        out.append(_narrow(parsed, phrase(terms, TITLE_FOLD), marks))
+        out.append(_narrow(parsed, phrase(terms), marks))
+        if len(terms) > 2:
+            pairs = " OR ".join(f"({phrase(terms[i : i + 2])})" for i in range(len(terms) - 1))
+            out.append(f"({base}) AND ({pairs})")
+    out.append(base)
+    return out
+
+
+def _narrow(parsed: ParsedQuery, clause: str, extra: list[str] = ()) -> str:
+    expr = " AND ".join(f"({c})" for c in [clause, *extra])
+    for excluded in parsed.excluded:
+        expr = f"({expr}) NOT ({exclusion(excluded)})"
+    return expr
+
+
+def match(parsed: ParsedQuery, *, loose: bool = False) -> str:
+    """The whole match set (kept for callers that want one expression)."""
+    return required(parsed, loose=loose)
 
 
 def exclusion(terms: list[Term]) -> str:

@@ -40,6 +40,8 @@ META = "exemplars_search_meta"
 WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
 KIND_LABELS = {"individual": _("Cá nhân"), "collective": _("Tập thể")}
 BATCH = 500
+# Added per ranking tier (fts5.tiers) so scores fall from one tier to the next.
+TIER_BONUS = 1000.0
 
 _TAG_RE = re.compile(r"<[^>]*>")
 
@@ -294,44 +296,70 @@ class SQLiteSearchBackend(BaseSearchBackend):
 
     # -- reading ----------------------------------------------------------
 
-    def _match(self, expression: str) -> list[tuple[int, float]]:
+    def _ids(self, expression: str) -> list[int]:
+        """Every story matching, unranked (cheap: no positions, no bm25)."""
+        return [
+            r[0] for r in self._rows(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", expression)
+        ]
+
+    def _scored(self, expression: str) -> list[tuple[int, float]]:
         """(id, score) of every story matching, best first; higher score is better."""
+        # bm25 unsorted, sorted here: SQLite's ORDER BY rank without LIMIT costs double.
+        rows = self._rows(f"SELECT rowid, rank FROM {FTS} WHERE {FTS} MATCH %s", expression)
+        rows.sort(key=lambda r: r[1])
+        return [(rowid, -rank) for rowid, rank in rows]
+
+    def _rows(self, sql: str, expression: str) -> list[tuple]:
         try:
             with self.connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT rowid, rank FROM {FTS} WHERE {FTS} MATCH %s ORDER BY rank",
-                    [expression],
-                )
-                return [(rowid, -rank) for rowid, rank in cursor.fetchall()]
+                cursor.execute(sql, [expression])
+                return cursor.fetchall()
         except DatabaseError:
             # Quoting makes every reader word a plain string; if FTS5 still
             # refuses the expression, the reader gets no results, not an error.
             logger.exception("FTS5 refused %r", expression)
             return []
 
-    def _ids(self, expression: str) -> set[int]:
-        return {i for i, _ in self._match(expression)}
+    def _ranked(self, parsed, *, loose: bool, keep: set[int], need: int) -> list[tuple[int, float]]:
+        """The first ``need`` stories of ``keep`` in ranking order (see ``fts5.tiers``)."""
+        expressions = fts5.tiers(parsed, loose=loose)
+        ranked: list[tuple[int, float]] = []
+        seen: set[int] = set()
+        for level, expression in enumerate(expressions):
+            # Scores stay comparable across tiers: a better tier always scores higher.
+            bonus = (len(expressions) - 1 - level) * TIER_BONUS
+            for id_, score in self._scored(expression):
+                if id_ in keep and id_ not in seen:
+                    seen.add(id_)
+                    ranked.append((id_, bonus + score))
+            if len(ranked) >= need or len(seen) == len(keep):
+                break
+        return ranked
 
     def search(self, request: SearchRequest) -> SearchResults:
         parsed = request.parsed
         cache = self.facet_cache()
         loosened = False
+        facets = request.facets
         if parsed.is_empty:
             scored = cache.all_newest()
             if parsed.excluded:
-                excluded = self._ids(fts5.any_exclusion(parsed))
+                excluded = set(self._ids(fts5.any_exclusion(parsed)))
                 scored = [s for s in scored if s[0] not in excluded]
-            evaluation = cache.evaluate(scored, request, facets=request.facets)
+            evaluation = cache.evaluate(scored, request, facets=facets)
         else:
-            evaluation = cache.evaluate(
-                self._match(fts5.match(parsed)), request, facets=request.facets
-            )
+            ids = self._ids(fts5.required(parsed))
+            evaluation = cache.evaluate([(i, 0.0) for i in ids], request, facets=facets)
             if not evaluation.total and any(t.strict for t in parsed.terms):
                 loosened = True
-                evaluation = cache.evaluate(
-                    self._match(fts5.match(parsed, loose=True)), request, facets=request.facets
-                )
-        page = evaluation.selected[request.offset : request.offset + request.page_size]
+                ids = self._ids(fts5.required(parsed, loose=True))
+                evaluation = cache.evaluate([(i, 0.0) for i in ids], request, facets=facets)
+        end = request.offset + request.page_size
+        if parsed.is_empty or request.sort == "newest" or request.offset >= evaluation.total:
+            page = evaluation.selected[request.offset : end]
+        else:
+            keep = evaluation.selected_ids
+            page = self._ranked(parsed, loose=loosened, keep=keep, need=end)[request.offset : end]
         highlight_query = loosen(parsed) if loosened else parsed
         return SearchResults(
             query=request.q,
