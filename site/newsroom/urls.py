@@ -9,6 +9,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Django's set_language view: a reader's explicit choice of Tiếng Việt / English.
+    path("i18n/", include("django.conf.urls.i18n")),
     # /search/, /api/search/ and /api/search/suggest/
     path("", include("exemplars_search.urls")),
     # Feeds, sitemaps and robots.txt
