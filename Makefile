@@ -19,9 +19,11 @@ $(VENV)/.installed: requirements.txt pyproject.toml setup.py | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# Chromium for browser tests, gettext for translations (Debian packages).
+# Chromium for browser tests, gettext for translations (Debian packages), and
+# axe-core for the accessibility checks (npm, pinned by the lock file).
 system-deps:
 	@bash scripts/system-deps.sh
+	@test -d tests/browser/node_modules/axe-core || npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 setup-db: install
 	$(BIN)/python manage.py migrate --noinput

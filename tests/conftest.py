@@ -36,3 +36,17 @@ def section(home):
     from tests.factories import default_section
 
     return default_section()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI, a browser test that skips (no Chromium, no axe-core) fails instead.
+
+    Locally a missing Chromium is a reason to skip; in CI it means the run did
+    not set up what it promised to.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") == "true" and report.skipped and "browser" in item.keywords:
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped in CI: {report.longrepr}"
