@@ -101,4 +101,10 @@ def story_post_data(story, **overrides) -> dict:
     } | overrides
     form = nested_form_data(data)
     form["campaigns"] = [c.pk for c in story.campaigns.all()]
+    # Block ids travel with the form as the admin's editor sends them, so a
+    # save keeps the ids an honour confirmation refers to.
+    if "body" not in overrides:
+        kept = [b for b in story.body if b.block_type in ("paragraph", "honour")]
+        for n, block in enumerate(kept):
+            form[f"body-{n}-id"] = str(block.id)
     return form

@@ -58,7 +58,6 @@ def content(home):
 
 def test_every_count(content):
     report = build_report(content["campaign"], START, END)
-    e1, e2, e3 = content["e"]
     assert (report.total_stories, report.total_exemplars) == (5, 3)
 
     by_name = {row.label: (row.stories, row.exemplars) for row in report.breakdowns["locality"]}

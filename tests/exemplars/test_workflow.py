@@ -212,3 +212,38 @@ def test_approved_story_with_go_live_is_scheduled_then_published_and_expires(cli
     call_command("publish_scheduled")
     story.refresh_from_db()
     assert not story.live and story.expired
+
+
+def test_editor_approves_from_the_page_editor(client, desk, draft):
+    import json
+
+    submit(client, desk, draft)
+    client.force_login(desk.editor)
+    url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    html = client.get(url).content.decode()
+    assert "Xác minh và duyệt" in html
+
+    state = current_state(draft).current_task_state
+    collect = reverse(
+        "wagtailadmin_pages:collect_workflow_action_data", args=[draft.pk, "approve", state.pk]
+    )
+    # The modal's form is checked before the editor's save-and-approve goes through.
+    refused = client.post(collect, {"task_state_id": state.pk}, **XHR).json()
+    assert refused["step"] == "action"
+    collected = client.post(
+        collect, {"task_state_id": state.pk, "confirmed": honour_keys(draft)}, **XHR
+    ).json()
+    assert collected["step"] == "success"
+
+    data = story_post_data(
+        ExemplarStoryPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    )
+    data |= {
+        "action-workflow-action": "1",
+        "workflow-action-name": "approve",
+        "workflow-task-state-id": str(state.pk),
+        "workflow-action-extra-data": json.dumps(collected["cleaned_data"]),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert current_state(draft).current_task_state.task.name == APPROVE_TASK_NAME
