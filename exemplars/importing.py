@@ -430,12 +430,13 @@ def deferred_indexing():
             post_save.connect(post_save_signal_handler, sender=model)
 
 
-def index_in_batches(touched: dict[type, set], batch_size: int = 500) -> int:
+def index_in_batches(touched: dict[type, set], batch_size: int = 500, progress=None) -> int:
     """Catch up on what :func:`deferred_indexing` saw: references, then search.
 
     Wagtail's reference index gets each object once; Wagtail's search
     backends (the admin search) get ``add_bulk`` per model; the reader search
-    (``exemplars_search``) gets every story page in batches.
+    (``exemplars_search``) gets every story page in batches. ``progress(n)``
+    is called after each batch with the number of objects it held.
     """
     from modelsearch.backends import get_search_backends
     from modelsearch.index import class_is_indexed
@@ -455,6 +456,8 @@ def index_in_batches(touched: dict[type, set], batch_size: int = 500) -> int:
                 for backend in backends:
                     backend.add_bulk(model, indexed)
             count += len(batch)
+            if progress:
+                progress(len(batch))
     story_ids = sorted(
         pk for model, pks in touched.items() if issubclass(model, ExemplarStoryPage) for pk in pks
     )

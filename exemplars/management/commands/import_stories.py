@@ -65,9 +65,11 @@ class Command(BaseCommand):
                     bar.update(1)
         imported = time.monotonic() - started
         if not dry_run and touched:
-            if options["verbosity"] > 1:
-                self.stdout.write("Đang cập nhật chỉ mục tìm kiếm…")
-            index_in_batches(touched)
+            total = sum(len(pks) for pks in touched.values())
+            with tqdm(
+                total=total, file=sys.stderr, disable=not show_bar, unit=" mục", desc="Chỉ mục"
+            ) as bar:
+                index_in_batches(touched, progress=bar.update)
         elapsed = time.monotonic() - started
 
         result = importer.result
