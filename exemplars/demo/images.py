@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import textwrap
 from pathlib import Path
 
 from django.core.files.images import ImageFile
@@ -74,7 +73,7 @@ def draw_picture(text: str, *, size=(1200, 675), seed: str = "", footer: str = "
     img = PILImage.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
     draw = ImageDraw.Draw(img)
     font = _font(max(18, width // 30))
-    lines = textwrap.wrap(text, width=max(20, width // (font.size // 2 + 1)))[:3]
+    lines = _wrap(draw, text, font, width - 2 * (width // 24))[:3]
     y = band_top + height // 25
     for line in lines:
         draw.text((width // 24, y), line, font=font, fill=(255, 255, 255))
@@ -85,6 +84,17 @@ def draw_picture(text: str, *, size=(1200, 675), seed: str = "", footer: str = "
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=82)
     return buf.getvalue()
+
+
+def _wrap(draw, text: str, font, max_width: int) -> list[str]:
+    """Greedy word wrap measured in pixels (Vietnamese marks make glyph widths vary)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= max_width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def draw_portrait(initials: str, colour: tuple[int, int, int], size: int = 400) -> bytes:
