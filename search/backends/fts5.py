@@ -111,14 +111,17 @@ def any_exclusion(parsed: ParsedQuery) -> str:
     return " OR ".join(f"({exclusion(g)})" for g in parsed.excluded)
 
 
-def suggest(terms: list[Term], *, loose: bool = False) -> str:
-    """Titles holding every typed word, the last one as a prefix."""
+def suggest_tiers(terms: list[Term], *, loose: bool = False) -> list[str]:
+    """For the titles table: the typed words as a run (last one a prefix), then anywhere."""
+    cols = {"dfold_cols": "{title_d}", "fold_cols": "{title_f}"}
     *rest, last = terms
-    parts = [term(t, loose=loose, dfold_cols=TITLE_DFOLD, fold_cols=TITLE_FOLD) for t in rest]
-    last_expr = term(last, loose=loose, dfold_cols=TITLE_DFOLD, fold_cols=TITLE_FOLD)
-    parts.append(last_expr + " *")
-    expr = " AND ".join(f"({p})" for p in parts)
-    if len(terms) > 1:
-        # Titles where the words run on as typed ("chau d" → "Châu Đốc") first.
-        expr = f"{expr} AND (({phrase(terms, TITLE_FOLD, prefix=True)}) OR ({parts[0]}))"
-    return expr
+    parts = [term(t, loose=loose, **cols) for t in rest]
+    parts.append(term(last, loose=loose, **cols) + " *")
+    anywhere = " AND ".join(f"({p})" for p in parts)
+    if len(terms) == 1:
+        return [anywhere]
+    run = phrase(terms, "{title_f}", prefix=True)
+    marks = [] if loose else [term(t, **cols) for t in rest if t.strict]
+    if not loose and last.strict:
+        marks.append(parts[-1])
+    return [" AND ".join(f"({p})" for p in [run, *marks]), anywhere]

@@ -36,6 +36,9 @@ logger = logging.getLogger("exemplars_search")
 FTS = "exemplars_search_fts"
 DOC = "exemplars_search_doc"
 META = "exemplars_search_meta"
+# Titles alone, with prefix indexes, for suggest: prefix queries on the big
+# table expand to thousands of terms.
+TITLES = "exemplars_search_title"
 # bm25 column weights, in fts5.COLUMNS order: title above intro above body.
 WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
 KIND_LABELS = {"individual": _("Cá nhân"), "collective": _("Tập thể")}
@@ -67,11 +70,13 @@ SCHEMA = [
         campaigns TEXT NOT NULL,
         localities TEXT NOT NULL)""",
     f"CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {TITLES} USING fts5(
+        title_d, title_f, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')""",
 ]
 
 
 def create_schema(connection) -> None:
-    """Create the full-text tables (called from migration 0001 on SQLite)."""
+    """Create the full-text tables (migrations 0001 and 0003 on SQLite); idempotent."""
     with connection.cursor() as cursor:
         for statement in SCHEMA:
             cursor.execute(statement)
@@ -79,7 +84,7 @@ def create_schema(connection) -> None:
 
 def drop_schema(connection) -> None:
     with connection.cursor() as cursor:
-        for table in (FTS, DOC, META):
+        for table in (FTS, DOC, META, TITLES):
             cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -231,6 +236,10 @@ class SQLiteSearchBackend(BaseSearchBackend):
             cursor.executemany(
                 f"INSERT INTO {DOC} VALUES ({', '.join(['%s'] * 16)})", [r[1] for r in rows]
             )
+            cursor.executemany(
+                f"INSERT INTO {TITLES}(rowid, title_d, title_f) VALUES (%s, %s, %s)",
+                [(r[0][0], r[0][1], r[0][4]) for r in rows],
+            )
             self._bump(cursor)
         return len(rows)
 
@@ -240,6 +249,7 @@ class SQLiteSearchBackend(BaseSearchBackend):
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({marks})", chunk)
             cursor.execute(f"DELETE FROM {DOC} WHERE id IN ({marks})", chunk)
+            cursor.execute(f"DELETE FROM {TITLES} WHERE rowid IN ({marks})", chunk)
 
     def delete(self, ids: Iterable[int]) -> None:
         ids = [int(i) for i in ids]
@@ -282,7 +292,8 @@ class SQLiteSearchBackend(BaseSearchBackend):
     def optimize(self) -> None:
         """Merge the FTS5 segments into one, which makes queries faster."""
         with self.connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+            for table in (FTS, TITLES):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
     def count(self) -> int:
         with self.connection.cursor() as cursor:
@@ -407,27 +418,42 @@ class SQLiteSearchBackend(BaseSearchBackend):
         return hits
 
     def suggest(self, q: str, limit: int = 8) -> list[Suggestion]:
+        """Titles holding the typed words, the last one a prefix; newest first.
+
+        Titles where the words run on as typed come before titles that hold
+        them apart. Each query stops after ``limit`` rows, so a one-letter
+        prefix costs no more than a long one.
+        """
         terms = [text.Term(w) for w in text.words(text.nfc(q or "")[: text.MAX_QUERY_CHARS])]
         terms = terms[:8]
         if not terms:
             return []
-        rows = self._suggest(fts5.suggest(terms), limit)
-        if not rows and any(t.strict for t in terms):
-            rows = self._suggest(fts5.suggest(terms, loose=True), limit)
-        return [Suggestion(title=t, url=u) for t, u in rows]
+        found = self._suggest(terms, limit, loose=False)
+        if not found and any(t.strict for t in terms):
+            found = self._suggest(terms, limit, loose=True)
+        return [Suggestion(title=t, url=u) for t, u in found]
 
-    def _suggest(self, expression: str, limit: int) -> list[tuple[str, str]]:
-        try:
-            with self.connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT d.title, d.url FROM {FTS} JOIN {DOC} d ON d.id = {FTS}.rowid "
-                    f"WHERE {FTS} MATCH %s ORDER BY {FTS}.rank, length(d.title) LIMIT %s",
-                    [expression, limit],
-                )
-                return cursor.fetchall()
-        except DatabaseError:
-            logger.exception("FTS5 refused %r", expression)
+    def _suggest(self, terms, limit: int, *, loose: bool) -> list[tuple[str, str]]:
+        ids: list[int] = []
+        for expression in fts5.suggest_tiers(terms, loose=loose):
+            rows = self._rows(
+                f"SELECT rowid FROM {TITLES} WHERE {TITLES} MATCH %s ORDER BY rowid DESC "
+                f"LIMIT {int(limit) + len(ids)}",
+                expression,
+            )
+            ids.extend(r[0] for r in rows if r[0] not in ids)
+            if len(ids) >= limit:
+                break
+        ids = ids[:limit]
+        if not ids:
             return []
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, title, url FROM {DOC} WHERE id IN ({', '.join(['%s'] * len(ids))})",
+                ids,
+            )
+            by_id = {r[0]: (r[1], r[2]) for r in cursor.fetchall()}
+        return [by_id[i] for i in ids if i in by_id]
 
 
 SearchBackend = SQLiteSearchBackend
