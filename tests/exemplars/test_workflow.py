@@ -247,3 +247,23 @@ def test_editor_approves_from_the_page_editor(client, desk, draft):
     response = client.post(url, data)
     assert response.status_code == 302
     assert current_state(draft).current_task_state.task.name == APPROVE_TASK_NAME
+
+
+def test_an_edit_after_verification_is_verified_again(client, desk, draft):
+    submit(client, desk, draft)
+    client.force_login(desk.editor)
+    act(client, draft, "approve", {"confirmed": honour_keys(draft)})
+    assert current_state(draft).current_task_state.task.name == APPROVE_TASK_NAME
+
+    # The editor changes the cited decision number while approving: the new
+    # revision goes back to verification, where it no longer matches the record.
+    exemplar, award = honoured_exemplar()
+    story = ExemplarStoryPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    story.body = [honour_block(award, decision="999/QĐ-UBND")]
+    revision = story.save_revision(user=desk.editor)
+    state = current_state(draft)
+    state.current_task_state.approve(user=desk.editor)
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == VERIFY_TASK_NAME
+    assert state.current_task_state.revision == revision
+    assert not ExemplarStoryPage.objects.get(pk=draft.pk).live
