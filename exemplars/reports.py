@@ -33,7 +33,8 @@ DIMENSIONS = {
     "stage": _("Theo giai đoạn"),
     "month": _("Theo tháng"),
 }
-GAP_LEVELS = (Locality.Kind.PROVINCE, Locality.Kind.COMMUNE)
+# Commune level first: it is the default review (which communes have no story yet).
+GAP_LEVELS = (Locality.Kind.COMMUNE, Locality.Kind.PROVINCE)
 
 
 @dataclass
