@@ -62,7 +62,6 @@ COLUMNS = (
     "field",
     "campaigns",
     "localities",
-    "head",
     "vec",
     "title",
     "url",
@@ -70,7 +69,7 @@ COLUMNS = (
     "intro",
     "body",
 )
-PLACEHOLDERS = ", ".join("%s::tsvector" if c in ("head", "vec") else "%s" for c in COLUMNS)
+PLACEHOLDERS = ", ".join("%s::tsvector" if c == "vec" else "%s" for c in COLUMNS)
 # Stage one of the ranking keeps this many stories for stage two (see _hits).
 CANDIDATES = 200
 WORK_MEM = "64MB"
@@ -92,8 +91,9 @@ def _table_ddl(table: str) -> list[str]:
             field text,
             campaigns text[] NOT NULL DEFAULT '{{}}',
             localities text[] NOT NULL DEFAULT '{{}}',
-            head tsvector NOT NULL,
             vec tsvector NOT NULL,
+            -- Title and intro only; derived in PostgreSQL rather than sent twice.
+            head tsvector GENERATED ALWAYS AS (ts_filter(vec, '{{a,b}}'::"char"[])) STORED,
             title text NOT NULL,
             url text NOT NULL,
             exemplar text,
@@ -118,13 +118,15 @@ def _index_ddl(table: str, prefix: str) -> list[str]:
     """Secondary indexes of ``table``, named ``{prefix}_…``."""
     return [
         f"CREATE INDEX {prefix}_vec ON {table} USING gin (vec)",
+        # Suggestions look at titles only: this index is small and exact for them.
+        f"CREATE INDEX {prefix}_head ON {table} USING gin (head)",
         f"CREATE INDEX {prefix}_campaigns ON {table} USING gin (campaigns)",
         f"CREATE INDEX {prefix}_localities ON {table} USING gin (localities)",
         f"CREATE INDEX {prefix}_published ON {table} (published DESC, id DESC)",
     ]
 
 
-_INDEX_SUFFIXES = ("vec", "campaigns", "localities", "published")
+_INDEX_SUFFIXES = ("vec", "head", "campaigns", "localities", "published")
 
 
 def _create_config(cursor) -> None:
@@ -222,22 +224,16 @@ def _field_entries(text: str, weight: str, start: int) -> tuple[str, int]:
     return "'" + entries[:-2], start + n
 
 
-def tsvector_literals(title: str, intro: str, body: str) -> tuple[str, str]:
-    """``tsvector`` literals for (title + intro, title + intro + body).
+def tsvector_literal(title: str, intro: str, body: str) -> str:
+    """A ``tsvector`` literal: title words weighted A, intro B, body C.
 
-    Title words are weighted A, intro B, body C; each word's dfold and fold
-    forms share its position, and a gap between fields keeps phrases inside one.
+    Each word's dfold and fold forms share its position, and a gap between
+    fields keeps phrases inside one.
     """
     t, pos = _field_entries(title, "A", 0)
     i, pos = _field_entries(intro, "B", pos + FIELD_GAP)
     b, _ = _field_entries(body, "C", pos + FIELD_GAP)
-    head = f"{t} {i}"
-    return head, f"{head} {b}"
-
-
-def tsvector_literal(title: str, intro: str, body: str) -> str:
-    """The full vector alone (see :func:`tsvector_literals`)."""
-    return tsvector_literals(title, intro, body)[1]
+    return f"{t} {i} {b}"
 
 
 # --- queries → tsquery ------------------------------------------------------
@@ -365,7 +361,7 @@ class PostgresSearchBackend(BaseSearchBackend):
     @staticmethod
     def _row(doc: SearchDocument) -> tuple:
         title, intro, body = nfc(doc.title), plain(doc.intro), plain(doc.body)
-        head, vec = tsvector_literals(title, intro, body)
+        vec = tsvector_literal(title, intro, body)
         localities = set(doc.localities) | ({doc.locality.slug} if doc.locality else set())
         return (
             doc.id,
@@ -376,7 +372,6 @@ class PostgresSearchBackend(BaseSearchBackend):
             doc.field.slug if doc.field else None,
             [c.slug for c in doc.campaigns],
             sorted(localities),
-            head,
             vec,
             title,
             doc.url or "",

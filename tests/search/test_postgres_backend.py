@@ -301,16 +301,27 @@ def test_gin_index_serves_the_match(backend):
 
 
 def test_tsvector_holds_both_forms_at_one_position(db):
-    head, full = postgres.tsvector_literals("Điển hình", "", "x² " + "an " * 300)
+    literal = postgres.tsvector_literal("Điển hình", "Hồn lụa", "x² " + "an " * 300)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT %s::tsvector::text, length(%s::tsvector)", [head, full])
-        head_text, full_lexemes = cursor.fetchone()
-    assert head_text == "'dien':1A 'diển':1A 'hinh':2A 'hình':2A"
-    assert full_lexemes == 6  # dien, diển, hinh, hình, x², an: repeats merged
+        cursor.execute(
+            """SELECT ts_filter(%s::tsvector, '{a}')::text, length(%s::tsvector)""",
+            [literal, literal],
+        )
+        title, lexemes = cursor.fetchone()
+    assert title == "'dien':1A 'diển':1A 'hinh':2A 'hình':2A"
+    assert lexemes == 10  # dien diển hinh hình hon hồn lua lụa x² an: repeats merged
+
+
+def test_head_holds_title_and_intro_only(backend):
+    backend.index([make_doc(title="Điển hình", intro="Hồn lụa", body="thân")])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT head::text FROM {postgres.TABLE}")
+        head = cursor.fetchone()[0]
+    assert "'lụa':6B" in head and "'dien':1A" in head and "thân" not in head
 
 
 def test_overlong_words_are_left_out_of_the_vector(db):
-    head, full = postgres.tsvector_literals("a" * 600, "", "")
+    literal = postgres.tsvector_literal("a" * 600, "", "")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT %s::tsvector::text", [full])
+        cursor.execute("SELECT %s::tsvector::text", [literal])
         assert cursor.fetchone()[0] == ""
