@@ -29,7 +29,8 @@ setup-db: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py setup_roles
+	$(BIN)/python manage.py ensure_admin --demo-staff
 
 run: setup-db
 	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/)"
