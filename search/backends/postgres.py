@@ -12,6 +12,11 @@ documents, queries and highlights agree word for word. Queries are built as
 ``tsquery`` literals with every lexeme quoted, so reader input is never
 tsquery syntax.
 
+A generated column ``head`` holds the title and intro part of the vector,
+small enough to stay inline: facets, the total and the first ranking stage
+read only the heap tuple of each match found through the GIN index, never the
+kilobytes of ``vec`` (see ``PostgresSearchBackend._search``).
+
 A text search configuration ``exemplars_vi`` (``simple`` plus ``unaccent``
 where the extension is available; no stemming, no stop-words, so "an" and "do"
 stay searchable) is created for SQL written by hand and for Wagtail's own
@@ -39,10 +44,9 @@ TABLE = "exemplars_search_pg_document"
 LABELS = "exemplars_search_pg_label"
 CONFIG = "exemplars_vi"
 
-# PostgreSQL keeps word positions up to 16383 and 256 positions per lexeme;
-# a lexeme may not exceed 2047 bytes.
+# PostgreSQL keeps word positions up to 16383 (and 256 positions per lexeme,
+# which its tsvector input enforces by itself); a lexeme may not exceed 2047 bytes.
 MAX_POSITION = 16383
-MAX_POSITIONS_PER_LEXEME = 256
 MAX_LEXEME_BYTES = 2046
 # Empty positions between title, intro and body so that no phrase spans two fields.
 FIELD_GAP = 2
@@ -70,7 +74,7 @@ COLUMNS = (
     "body",
 )
 PLACEHOLDERS = ", ".join("%s::tsvector" if c == "vec" else "%s" for c in COLUMNS)
-# Stage one of the ranking keeps this many stories for stage two (see _hits).
+# Stage one of the ranking keeps this many stories for stage two (see _search).
 CANDIDATES = 200
 WORK_MEM = "64MB"
 MAINTENANCE_WORK_MEM = "256MB"
