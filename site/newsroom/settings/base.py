@@ -152,10 +152,10 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Wagtail's own index still serves the admin's generic search; the reader-facing
-# search is EXEMPLARS_SEARCH below.
+# The admin's search (pages, snippets, choosers) stays on Wagtail's own database
+# backend, folded so "dien hinh" finds "điển hình"; readers use EXEMPLARS_SEARCH.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "exemplars_search.wagtail_backend"},
 }
 
 # Reader search: "auto" picks PostgreSQL full-text search on PostgreSQL and
