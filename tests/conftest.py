@@ -50,3 +50,14 @@ def pytest_runtest_makereport(item, call):
     if os.environ.get("CI") == "true" and report.skipped and "browser" in item.keywords:
         report.outcome = "failed"
         report.longrepr = f"browser test skipped in CI: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """Every test starts in the site's language, whatever the previous one activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
