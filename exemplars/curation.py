@@ -1,6 +1,6 @@
 """The rules editors' pins follow when a page with pins is saved.
 
-Pins are inline panels on ``HomePage`` and ``CampaignPage`` (drag to reorder
+Pins are inline panels on ``ExemplarHomePage`` and ``CampaignPage`` (drag to reorder
 comes from ``Orderable``); each pin's own date range is checked by
 ``PinBase.clean``. What a single pin cannot see is its siblings, so the page
 form refuses a story pinned twice on one page here. Which pins readers see

@@ -40,9 +40,9 @@ from .models import (
     Award,
     Campaign,
     Exemplar,
+    ExemplarHomePage,
     ExemplarStoryPage,
     Field,
-    HomePage,
     Honour,
     Locality,
     SectionPage,
@@ -330,10 +330,10 @@ def default_parent() -> SectionPage:
     section = SectionPage.objects.order_by("path").first()
     if section:
         return section
-    home = HomePage.objects.order_by("path").first()
+    home = ExemplarHomePage.objects.order_by("path").first()
     if home is None:
         root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title=_("Trang chủ"), slug="trang-chu"))
+        home = root.add_child(instance=ExemplarHomePage(title=_("Trang chủ"), slug="trang-chu"))
         publish_at(home, timezone.now())
         if not Site.objects.filter(is_default_site=True).exists():
             Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)

@@ -18,9 +18,9 @@ NOMINATE_PERMISSION = "exemplars.add_exemplar"
 
 def is_desk_page_class(page_class) -> bool:
     """Pages that shape the site (home, sections, campaign pages), not stories."""
-    from .models import CampaignPage, HomePage, SectionPage
+    from .models import CampaignPage, ExemplarHomePage, SectionPage
 
-    return issubclass(page_class, HomePage | SectionPage | CampaignPage)
+    return issubclass(page_class, ExemplarHomePage | SectionPage | CampaignPage)
 
 
 def may_edit_desk_page(user, page) -> bool:

@@ -21,14 +21,14 @@ def home_page(request=None):
         return cached
     from wagtail.models import Site
 
-    from .models import HomePage
+    from .models import ExemplarHomePage
 
     site = Site.find_for_request(request) if request is not None else None
     home = None
     if site is not None:
-        home = HomePage.objects.live().filter(pk=site.root_page_id).first()
+        home = ExemplarHomePage.objects.live().filter(pk=site.root_page_id).first()
     if home is None:
-        home = HomePage.objects.live().order_by("path").first()
+        home = ExemplarHomePage.objects.live().order_by("path").first()
     if request is not None and home is not None:
         request._exemplars_home = home
     return home
@@ -47,10 +47,10 @@ def home_url(request=None) -> str:
 
 def route_url(kind: str, slug: str, request=None) -> str:
     """``/dien-hinh/<slug>/`` and friends, under the site's home page."""
-    from .models import HomePage
+    from .models import ExemplarHomePage
 
     try:
-        sub = HomePage().reverse_subpage(_ROUTES[kind], kwargs={"slug": slug})
+        sub = ExemplarHomePage().reverse_subpage(_ROUTES[kind], kwargs={"slug": slug})
     except (KeyError, NoReverseMatch):
         return ""
     return home_url(request).rstrip("/") + "/" + sub

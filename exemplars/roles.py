@@ -200,11 +200,11 @@ def setup_roles(root_page: Page | None = None) -> dict[str, Group]:
     """Create or bring up to date the three groups and the moderation workflow.
 
     ``root_page`` is where page permissions and the workflow are attached;
-    by default the site's home page (the first ``HomePage``).
+    by default the site's home page (the first ``ExemplarHomePage``).
     """
-    from .models import HomePage
+    from .models import ExemplarHomePage
 
-    root_page = root_page or HomePage.objects.first()
+    root_page = root_page or ExemplarHomePage.objects.first()
     if root_page is None:
         raise LookupError(_("Chưa có trang chủ: tạo trang chủ trước khi thiết lập vai trò."))
     collection = Collection.get_first_root_node()

@@ -24,7 +24,7 @@ NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
 
 def route_urls(home, request=None) -> list[dict]:
     """Sitemap entries of the exemplar, locality and field pages that have live stories."""
-    from .models import HomePage
+    from .models import ExemplarHomePage
 
     # Same host as Wagtail's page entries: the site's root URL, not the request's.
     base = (home.get_full_url(request) or "/").rstrip("/") + "/"
@@ -49,7 +49,8 @@ def route_urls(home, request=None) -> list[dict]:
         for slug, lastmod in rows:
             out.append(
                 {
-                    "location": base + HomePage().reverse_subpage(kind, kwargs={"slug": slug}),
+                    "location": base
+                    + ExemplarHomePage().reverse_subpage(kind, kwargs={"slug": slug}),
                     "lastmod": lastmod,
                 }
             )

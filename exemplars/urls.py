@@ -1,7 +1,7 @@
 """Reader URLs outside the page tree: feeds, sitemaps, robots.txt.
 
 Exemplar, locality and field pages are routes of the home page (see
-``HomePage``), so they follow the site's root wherever it is mounted.
+``ExemplarHomePage``), so they follow the site's root wherever it is mounted.
 """
 
 from django.urls import path

@@ -22,9 +22,9 @@ from exemplars.models import (
     Campaign,
     CampaignPage,
     Exemplar,
+    ExemplarHomePage,
     ExemplarStoryPage,
     Field,
-    HomePage,
     Locality,
     SectionPage,
     StoryByline,
@@ -33,13 +33,13 @@ from exemplars.models import (
 _seq = itertools.count(1)
 
 
-def make_home(**overrides) -> HomePage:
-    home = HomePage.objects.first()
+def make_home(**overrides) -> ExemplarHomePage:
+    home = ExemplarHomePage.objects.first()
     if home:
         return home
     root = Page.get_first_root_node()
     fields = {"title": "Điển hình tiên tiến", "slug": "trang-chu"} | overrides
-    home = root.add_child(instance=HomePage(**fields))
+    home = root.add_child(instance=ExemplarHomePage(**fields))
     home.save_revision().publish()
     Site.objects.filter(is_default_site=True).delete()
     Site.objects.create(

@@ -49,9 +49,9 @@ def run(args, cwd, **kwargs):
 
 PUBLISH_STORY = """
 from wagtail.models import Page, Site
-from exemplars.models import HomePage, SectionPage, ExemplarStoryPage, Campaign
+from exemplars.models import ExemplarHomePage, SectionPage, ExemplarStoryPage, Campaign
 outlet_home = Site.objects.get(is_default_site=True).root_page
-landing = outlet_home.add_child(instance=HomePage(title="Điển hình tiên tiến", slug="dien-hinh"))
+landing = outlet_home.add_child(instance=ExemplarHomePage(title="Điển hình tiên tiến", slug="dien-hinh"))
 section = landing.add_child(instance=SectionPage(title="Gương sáng", slug="guong-sang"))
 story = section.add_child(instance=ExemplarStoryPage(
     title="Người giữ hồn lụa Tân Châu", slug="lua-tan-chau",

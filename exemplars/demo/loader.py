@@ -23,9 +23,9 @@ from ..models import (
     CampaignDrive,
     CampaignPage,
     Exemplar,
+    ExemplarHomePage,
     ExemplarStoryPage,
     Field,
-    HomePage,
     HomePagePin,
     Honour,
     Locality,
@@ -105,12 +105,12 @@ class DemoLoader:
 
     # -- pages -------------------------------------------------------------------
 
-    def home(self) -> HomePage:
-        home = HomePage.objects.order_by("path").first()
+    def home(self) -> ExemplarHomePage:
+        home = ExemplarHomePage.objects.order_by("path").first()
         if home is None:
             root = Page.get_first_root_node()
             home = root.add_child(
-                instance=HomePage(
+                instance=ExemplarHomePage(
                     title=content.HOME["title"],
                     slug=content.HOME["slug"],
                     intro=f"<p>{content.HOME['intro']}</p>",
@@ -144,7 +144,7 @@ class DemoLoader:
         self._count("page", True)
         return page
 
-    def load_sections(self, home: HomePage) -> None:
+    def load_sections(self, home: ExemplarHomePage) -> None:
         for spec in content.SECTIONS:
             parent = self.sections[spec["parent"]] if spec.get("parent") else home
             self.sections[spec["key"]] = self._child_page(
@@ -172,7 +172,7 @@ class DemoLoader:
             )
         self.say(f"Trang phong trào: {CampaignPage.objects.count()}")
 
-    def pin_home(self, home: HomePage) -> None:
+    def pin_home(self, home: ExemplarHomePage) -> None:
         if home.pins.exists():
             return
         newest = ExemplarStoryPage.objects.live().order_by("-published_at")[:3]

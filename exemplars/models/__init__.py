@@ -2,8 +2,8 @@ from .editorial import HonourVerificationTask  # noqa: F401
 from .pages import (
     CampaignPage,
     CampaignPagePin,
+    ExemplarHomePage,
     ExemplarStoryPage,
-    HomePage,
     HomePagePin,
     SectionPage,
     StoryByline,
@@ -35,7 +35,7 @@ __all__ = [
     "ExemplarStageChange",
     "ExemplarStoryPage",
     "Field",
-    "HomePage",
+    "ExemplarHomePage",
     "HomePagePin",
     "Honour",
     "Level",

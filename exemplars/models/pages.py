@@ -33,7 +33,7 @@ from ..curation import PinnedPageForm
 from .snippets import Award, Campaign, Exemplar, Field, Locality
 
 
-class HomePage(RoutablePageMixin, Page):
+class ExemplarHomePage(RoutablePageMixin, Page):
     """The front page of the exemplar site (one per site).
 
     It also serves the exemplar, locality and field pages as routes
@@ -54,8 +54,8 @@ class HomePage(RoutablePageMixin, Page):
     ]
 
     class Meta:
-        verbose_name = _("trang chủ")
-        verbose_name_plural = _("trang chủ")
+        verbose_name = _("trang chủ điển hình")
+        verbose_name_plural = _("trang chủ điển hình")
 
     # Reader pages: the context builders live in exemplars/page_context.py.
     @path("")
@@ -347,7 +347,7 @@ class PinBase(Orderable):
 
 
 class HomePagePin(PinBase):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="pins")
+    page = ParentalKey(ExemplarHomePage, on_delete=models.CASCADE, related_name="pins")
 
     class Meta(PinBase.Meta):
         verbose_name = _("bài ghim")

@@ -12,9 +12,9 @@ from exemplars.models import (
     CampaignDrive,
     CampaignPage,
     Exemplar,
+    ExemplarHomePage,
     ExemplarStageChange,
     ExemplarStoryPage,
-    HomePage,
     Honour,
     Locality,
     SectionPage,
@@ -51,7 +51,7 @@ def test_load_demo_builds_the_site_and_a_second_run_changes_nothing():
     assert "story 34" in first
     stories = ExemplarStoryPage.objects.live()
     assert stories.count() >= 30
-    home = HomePage.objects.get()
+    home = ExemplarHomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert SectionPage.objects.count() >= 3
     assert CampaignPage.objects.count() == Campaign.objects.count()

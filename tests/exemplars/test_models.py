@@ -89,10 +89,10 @@ class TestExemplar:
 
 class TestStory:
     def test_story_lives_only_in_a_section(self, home):
-        from exemplars.models import ExemplarStoryPage, HomePage
+        from exemplars.models import ExemplarHomePage, ExemplarStoryPage
 
         assert not ExemplarStoryPage.can_create_at(home)
-        assert HomePage.can_create_at(home) is False
+        assert ExemplarHomePage.can_create_at(home) is False
 
     def test_published_at_defaults_to_first_publication(self, section):
         story = make_story(published_at=None)
