@@ -6,7 +6,8 @@ stories that hang on it. Page publishing itself is handled by the search app.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 
 from .models import Campaign, Exemplar, ExemplarStoryPage, Field, Locality
 from .search_adapter import story_adapter
@@ -21,6 +22,8 @@ def _reindex(stories):
         from exemplars_search import service
 
         story_adapter.reset()
+        # index_objects re-reads each story; one now private comes back not live
+        # and is removed from the index.
         service.index_objects(ExemplarStoryPage.objects.filter(pk__in=ids))
 
     transaction.on_commit(run)
@@ -49,7 +52,25 @@ def exemplar_saved(sender, instance, created, raw=False, **kwargs):
         _reindex(ExemplarStoryPage.objects.filter(exemplar=instance))
 
 
+def view_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A private section's stories must leave the reader index, and come back when public."""
+    if raw:
+        return
+    stories = ExemplarStoryPage.objects.descendant_of(instance.page, inclusive=True)
+    _reindex(stories)
+
+
 post_save.connect(locality_saved, sender=Locality, dispatch_uid="exemplars.locality_saved")
 post_save.connect(campaign_saved, sender=Campaign, dispatch_uid="exemplars.campaign_saved")
 post_save.connect(field_saved, sender=Field, dispatch_uid="exemplars.field_saved")
 post_save.connect(exemplar_saved, sender=Exemplar, dispatch_uid="exemplars.exemplar_saved")
+post_save.connect(
+    view_restriction_changed,
+    sender=PageViewRestriction,
+    dispatch_uid="exemplars.view_restriction_saved",
+)
+post_delete.connect(
+    view_restriction_changed,
+    sender=PageViewRestriction,
+    dispatch_uid="exemplars.view_restriction_deleted",
+)
