@@ -6,9 +6,10 @@ import html
 import re
 
 from django.utils.html import strip_tags
+from wagtail.models import PageViewRestriction
+
 from exemplars_search.documents import Facet, SearchDocument
 from exemplars_search.registry import SearchAdapter
-from wagtail.models import PageViewRestriction
 
 from .models import ExemplarStoryPage, Locality
 

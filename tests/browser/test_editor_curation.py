@@ -10,7 +10,10 @@ from exemplars.models import CampaignPagePin
 from tests.exemplars.desk import make_desk
 from tests.factories import make_campaign_page, make_home, make_story
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "matkhau-123"
 

@@ -4,6 +4,7 @@
 from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
+
 from newsroom.urls import urlpatterns as site_urlpatterns
 
 urlpatterns = [

@@ -19,6 +19,7 @@ import itertools
 import unicodedata
 
 import pytest
+
 from exemplars_search.documents import Facet, SearchDocument
 from exemplars_search.query import SearchRequest
 

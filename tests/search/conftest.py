@@ -1,4 +1,5 @@
 import pytest
+
 from exemplars_search import backends, service
 
 

@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+
 from exemplars_search import backends
 from exemplars_search.backends import elasticsearch as es
 from exemplars_search.documents import Facet

@@ -8,6 +8,7 @@ import os
 import uuid
 
 import pytest
+
 from exemplars_search.backends import elasticsearch as es
 from exemplars_search.text import dfold, fold, words
 

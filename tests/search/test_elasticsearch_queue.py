@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+
 from exemplars_search import backends, fallback, service
 from exemplars_search.backends import elasticsearch as es
 from exemplars_search.fallback import FallbackSearchBackend, replay

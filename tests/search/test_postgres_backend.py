@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+
 from exemplars_search.backends import postgres
 from exemplars_search.documents import Facet, SearchDocument
 from exemplars_search.query import SearchRequest

@@ -1,9 +1,9 @@
 """Publishing, unpublishing, editing, moving and deleting stories keep the index in step."""
 
 import pytest
+
 from exemplars_search import service
 from exemplars_search.query import SearchRequest
-
 from tests.factories import make_section, make_story
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+
 from exemplars_search.backends import fts5, sqlite
 from exemplars_search.text import parse_query
 

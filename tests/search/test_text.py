@@ -3,6 +3,7 @@
 import unicodedata
 
 import pytest
+
 from exemplars_search import text
 from exemplars_search.text import Term, parse_query
 

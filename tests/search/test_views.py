@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+
 from exemplars_search.documents import Facet
 
 from .behaviour import HOSTILE, ICT, make_doc

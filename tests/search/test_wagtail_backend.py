@@ -8,10 +8,11 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
-from exemplars_search import wagtail_backend
 from modelsearch.query import And, MatchAll, Not, Phrase, PlainText
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from exemplars_search import wagtail_backend
 
 FOLDED = {"default": {"BACKEND": "exemplars_search.wagtail_backend"}}
 TITLE = "Điển hình tiên tiến ở Châu Đốc"

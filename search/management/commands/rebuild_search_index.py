@@ -3,9 +3,10 @@ import time
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
 from exemplars_search import backends, service
 from exemplars_search.fallback import BackendUnavailable, with_fallback
-from tqdm import tqdm
 
 
 class Command(BaseCommand):

@@ -15,7 +15,9 @@ VAR_DIR = Path(os.environ.get("EXEMPLARS_VAR_DIR", BASE_DIR / "var"))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret")
 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
-ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
+]
 
 INSTALLED_APPS = [
     "exemplars",
@@ -177,4 +179,3 @@ LOGGING = {
         "exemplars_search": {"handlers": ["console"], "level": "INFO"},
     },
 }
-
