@@ -7,13 +7,13 @@ Screenshots land in ``test-artifacts/`` (gitignored; CI keeps them).
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests.browser.chrome import chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,53 +23,15 @@ pytestmark = [
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = HERE.parents[1] / "test-artifacts"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 PHONE = (390, 844)
-
-
-def _missing() -> str:
-    if not Path(CHROMEDRIVER).exists():
-        return "chromium-driver not installed (apt-get install chromium chromium-driver)"
-    if not AXE.exists():
-        return "axe-core not installed (cd tests/browser && npm ci)"
-    return ""
 
 
 @pytest.fixture
 def browser():
-    if reason := _missing():
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="exemplars-chromium-")
-    options = webdriver.ChromeOptions()
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-        f"--window-size={PHONE[0]},{PHONE[1]}",
-        "--lang=vi",
-    ):
-        options.add_argument(arg)
-    # A Vietnamese reader's browser: Accept-Language decides the interface language.
-    options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(120)
-    # Headless windows have a minimum width; emulate the phone's viewport instead.
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 1, "mobile": True},
-    )
-    try:
+    if not AXE.exists():
+        pytest.skip("axe-core not installed (cd tests/browser && npm ci)")
+    with chromium(PHONE, mobile=True, logs=True) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture
