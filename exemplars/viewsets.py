@@ -41,7 +41,6 @@ class CampaignSnippetViewSet(SnippetViewSet):
         Column("get_status_display", label=_("Trạng thái")),
     ]
     filterset_class = CampaignFilterSet
-    search_fields = ["name", "short_name"]
     ordering = ["-start_year", "name"]
 
 
@@ -51,7 +50,6 @@ class ExemplarSnippetViewSet(SnippetViewSet):
     menu_label = _("Điển hình")
     list_display = ["name", "kind", "locality", "field", "stage"]
     list_filter = ["kind", "stage", "locality", "field"]
-    search_fields = ["name", "bio"]
 
 
 class LocalitySnippetViewSet(SnippetViewSet):
@@ -60,7 +58,6 @@ class LocalitySnippetViewSet(SnippetViewSet):
     menu_label = _("Địa phương")
     list_display = ["name", "kind", "parent", "successor", "valid_until"]
     list_filter = ["kind"]
-    search_fields = ["name"]
 
 
 class FieldSnippetViewSet(SnippetViewSet):
@@ -68,7 +65,6 @@ class FieldSnippetViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Lĩnh vực")
     list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
 class AuthorSnippetViewSet(SnippetViewSet):
@@ -76,7 +72,6 @@ class AuthorSnippetViewSet(SnippetViewSet):
     icon = "edit"
     menu_label = _("Tác giả")
     list_display = ["name", "full_name"]
-    search_fields = ["name", "full_name"]
 
 
 class AwardSnippetViewSet(SnippetViewSet):
@@ -84,7 +79,6 @@ class AwardSnippetViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = _("Hình thức khen thưởng")
     list_display = ["name", "level", "issuing_body"]
-    search_fields = ["name"]
 
 
 class ExemplarsSnippetViewSetGroup(SnippetViewSetGroup):

@@ -257,7 +257,11 @@ class Author(index.Indexed, NamedRecord):
         related_name="author_profiles",
     )
 
-    search_fields = [index.SearchField("name"), index.SearchField("full_name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("full_name"),
+        index.AutocompleteField("name"),
+    ]
     panels = [
         FieldPanel("name"),
         FieldPanel("full_name"),
