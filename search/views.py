@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -37,7 +38,8 @@ def results_json(results: SearchResults) -> dict:
                 "title": h.title,
                 "url": h.url,
                 "excerpt": h.excerpt,
-                "published": h.published.isoformat(),
+                # The newsroom's own clock: 2024-04-12T13:38:00+07:00.
+                "published": timezone.localtime(h.published).isoformat(),
                 "campaigns": h.campaigns,
                 "locality": h.locality,
                 "field": h.field,
@@ -47,6 +49,9 @@ def results_json(results: SearchResults) -> dict:
             }
             for h in results.hits
         ],
+        # Additive to the documented shape: true when nothing matched the marks the
+        # reader typed and the words were matched without them ("lụa" → "lua").
+        "loosened": results.loosened,
         "facets": {
             name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
             for name, values in results.facets.items()

@@ -56,8 +56,9 @@ def test_api_shape(client, stories):
     r = client.get("/api/search/", {"q": "hien mau"})
     assert r.status_code == 200
     data = r.json()
-    assert set(data) == {"query", "total", "page", "pages", "results", "facets"}
+    assert set(data) == {"query", "total", "page", "pages", "results", "facets", "loosened"}
     assert (data["query"], data["total"], data["page"], data["pages"]) == ("hien mau", 1, 1, 1)
+    assert data["loosened"] is False
     hit = data["results"][0]
     assert set(hit) == RESULT_KEYS
     assert hit["title"] == stories[0].title
@@ -66,11 +67,20 @@ def test_api_shape(client, stories):
     assert hit["kind"] == "collective"
     assert hit["exemplar"] == "CLB hiến máu Mỹ Bình"
     assert dt.datetime.fromisoformat(hit["published"]) == stories[0].published
+    assert hit["published"] == "2024-06-01T09:00:00+07:00"
     assert "<mark>hiến</mark> <mark>máu</mark>" in hit["excerpt"]
     assert set(data["facets"]) == {"campaign", "locality", "field", "kind", "year"}
     assert data["facets"]["campaign"] == [
         {"value": "nong-thon-moi", "label": "Nông thôn mới", "count": 1}
     ]
+
+
+def test_api_says_when_the_marks_were_loosened(client, stories):
+    # No story holds "lúa" (rice): the words are matched without marks, and said so.
+    data = client.get("/api/search/", {"q": "lúa"}).json()
+    assert data["loosened"] is True
+    assert [h["title"] for h in data["results"]] == [stories[1].title]
+    assert client.get("/api/search/", {"q": "lụa"}).json()["loosened"] is False
 
 
 def test_api_filters_and_facets_of_others(client, stories):
