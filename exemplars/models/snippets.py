@@ -487,6 +487,12 @@ class Exemplar(index.Indexed, ClusterableModel, NamedRecord):
             dates.setdefault(change.stage, change.reached_on)
         return dates
 
+    @property
+    def last_stage_change(self) -> ExemplarStageChange | None:
+        """The latest move, from prefetched ``stage_changes`` when the caller prefetched them."""
+        changes = list(self.stage_changes.all())
+        return changes[-1] if changes else None
+
     def advance_to(self, stage: int, *, user=None, on: dt.date | None = None, note: str = ""):
         """Move to ``stage`` and record who moved it and when, in one transaction."""
         stage = Stage(stage)

@@ -80,6 +80,20 @@ def test_board_page_shows_stories_and_honours(client, desk, people):
     assert "Chuyển sang" in html
 
 
+def test_board_shows_who_moved_an_exemplar_last(client, desk, people):
+    import datetime as dt
+
+    from exemplars.models import Exemplar, Stage
+
+    exemplar = Exemplar.objects.get(name="Nguyễn Văn A")
+    exemplar.advance_to(Stage.NURTURED, user=desk.editor, on=dt.date(2024, 5, 2))
+    exemplar.advance_to(Stage.SUMMED_UP, user=desk.editor, on=dt.date(2025, 1, 9))
+    client.force_login(desk.editor)
+    response = client.get(reverse("exemplars_pipeline"))
+    assert response.status_code == 200
+    assert "Từ 09/01/2025" in response.content.decode()
+
+
 def test_editor_moves_an_exemplar_to_the_next_stage(client, desk, people):
     client.force_login(desk.editor)
     a = people["a"]
