@@ -95,19 +95,32 @@ class ExemplarsSnippetViewSetGroup(SnippetViewSetGroup):
     )
 
 
+def _by_ids(queryset, story_filter: dict):
+    """Filter through the story ids, so the filter also works beside an admin search:
+    Wagtail's search can filter on ``id`` but not across many-to-many or related rows."""
+    ids = ExemplarStoryPage.objects.filter(**story_filter).values_list("pk", flat=True)
+    return queryset.filter(pk__in=list(ids))
+
+
 class StoryFilterSet(PageFilterSet):
     campaigns = django_filters.ModelMultipleChoiceFilter(
-        label=_("Phong trào"), queryset=Campaign.objects.all()
+        label=_("Phong trào"),
+        queryset=Campaign.objects.all(),
+        method=lambda qs, name, value: _by_ids(qs, {"campaigns__in": value}) if value else qs,
     )
     locality = django_filters.ModelChoiceFilter(
         label=_("Địa phương"), queryset=Locality.objects.all()
     )
     field = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=Field.objects.all())
     exemplar__stage = django_filters.ChoiceFilter(
-        label=_("Giai đoạn điển hình"), choices=Stage.choices
+        label=_("Giai đoạn điển hình"),
+        choices=Stage.choices,
+        method=lambda qs, name, value: _by_ids(qs, {name: value}) if value else qs,
     )
     exemplar__kind = django_filters.ChoiceFilter(
-        label=_("Cá nhân / tập thể"), choices=Exemplar.Kind.choices
+        label=_("Cá nhân / tập thể"),
+        choices=Exemplar.Kind.choices,
+        method=lambda qs, name, value: _by_ids(qs, {name: value}) if value else qs,
     )
 
     class Meta:
