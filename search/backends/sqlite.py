@@ -353,21 +353,21 @@ class SQLiteSearchBackend(BaseSearchBackend):
         loosened = False
         facets = request.facets
         if parsed.is_empty:
-            scored = cache.all_newest()
+            ids = cache.all_newest()
             if parsed.excluded:
                 excluded = set(self._ids(fts5.any_exclusion(parsed)))
-                scored = [s for s in scored if s[0] not in excluded]
-            evaluation = cache.evaluate(scored, request, facets=facets)
+                ids = [i for i in ids if i not in excluded]
+            evaluation = cache.evaluate(ids, request, facets=facets)
         else:
             ids = self._ids(fts5.required(parsed))
-            evaluation = cache.evaluate([(i, 0.0) for i in ids], request, facets=facets)
+            evaluation = cache.evaluate(ids, request, facets=facets)
             if not evaluation.total and any(t.strict for t in parsed.terms):
                 loosened = True
                 ids = self._ids(fts5.required(parsed, loose=True))
-                evaluation = cache.evaluate([(i, 0.0) for i in ids], request, facets=facets)
+                evaluation = cache.evaluate(ids, request, facets=facets)
         end = request.offset + request.page_size
         if parsed.is_empty or request.sort == "newest" or request.offset >= evaluation.total:
-            page = evaluation.selected[request.offset : end]
+            page = [(i, 0.0) for i in evaluation.selected[request.offset : end]]
         else:
             keep = evaluation.selected_ids
             page = self._ranked(parsed, loose=loosened, keep=keep, need=end)[request.offset : end]

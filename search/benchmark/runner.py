@@ -149,6 +149,7 @@ def run(
     else:
         result["wagtail"] = {"p50_ms": None, "p95_ms": None, "capped": 0, "sample": 0}
 
+    result["by_kind_ms"] = by_kind_ms(mix, service_ms, floor_ms)
     by_kind: dict[str, dict] = {}
     for bq, s_total, f_hits in zip(mix, service_totals, floor_hits, strict=True):
         row = by_kind.setdefault(bq.kind, {"queries": 0, "service_zero": 0, "floor_zero": 0})
@@ -164,6 +165,19 @@ def run(
     result["peak_rss_mb"] = peak_rss_mb()
     log(f"peak RSS: {result['peak_rss_mb']} MB")
     return result
+
+
+def by_kind_ms(mix, service_ms: list[float], floor_ms: list[float]) -> dict:
+    """Service and floor percentiles per query kind, to see which kinds make the tail."""
+    samples: dict[str, tuple[list, list]] = {}
+    for bq, s_ms, f_ms in zip(mix, service_ms, floor_ms, strict=True):
+        s_list, f_list = samples.setdefault(bq.kind, ([], []))
+        s_list.append(s_ms)
+        f_list.append(f_ms)
+    return {
+        kind: {"queries": len(s), "service": percentiles(s), "floor": percentiles(f)}
+        for kind, (s, f) in samples.items()
+    }
 
 
 def _counted(items, bar):
