@@ -313,12 +313,20 @@ class SQLiteSearchBackend(BaseSearchBackend):
             r[0] for r in self._rows(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", expression)
         ]
 
-    def _scored(self, expression: str) -> list[tuple[int, float]]:
-        """(id, score) of every story matching, best first; higher score is better."""
-        # bm25 unsorted, sorted here: SQLite's ORDER BY rank without LIMIT costs double.
-        rows = self._rows(f"SELECT rowid, rank FROM {FTS} WHERE {FTS} MATCH %s", expression)
-        rows.sort(key=lambda r: r[1])
-        return [(rowid, -rank) for rowid, rank in rows]
+    def _scored(
+        self, expression: str, *, limit: int, among: set[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """(id, score) of the best ``limit`` stories matching, best first; higher is better.
+
+        ``among`` restricts scoring to those stories: bm25 runs only on rows
+        that pass it (the ``+`` keeps SQLite from handing the rowids to FTS5
+        one lookup each). ``rowid`` breaks ties as the scan order did.
+        """
+        sql = f"SELECT rowid, rank FROM {FTS} WHERE {FTS} MATCH %s"
+        if among is not None:
+            sql += f" AND +rowid IN ({', '.join(map(str, sorted(among)))})"
+        sql += f" ORDER BY rank, rowid LIMIT {int(limit)}"
+        return [(rowid, -rank) for rowid, rank in self._rows(sql, expression)]
 
     def _rows(self, sql: str, expression: str) -> list[tuple]:
         try:
@@ -331,15 +339,23 @@ class SQLiteSearchBackend(BaseSearchBackend):
             logger.exception("FTS5 refused %r", expression)
             return []
 
-    def _ranked(self, parsed, *, loose: bool, keep: set[int], need: int) -> list[tuple[int, float]]:
-        """The first ``need`` stories of ``keep`` in ranking order (see ``fts5.tiers``)."""
+    def _ranked(
+        self, parsed, *, loose: bool, keep: set[int], matched: int, need: int
+    ) -> list[tuple[int, float]]:
+        """The first ``need`` stories of ``keep`` (of ``matched`` matching) in
+        ranking order (see ``fts5.tiers``)."""
         expressions = fts5.tiers(parsed, loose=loose)
         ranked: list[tuple[int, float]] = []
         seen: set[int] = set()
+        # Each tier query stops at ``need`` rows: at most len(seen) of them
+        # were taken by better tiers, and len(seen) == len(ranked), so the
+        # rest still fill the page. Scoring only ``keep`` matters when
+        # filters leave few of the matches.
+        among = keep if len(keep) < matched else None
         for level, expression in enumerate(expressions):
             # Scores stay comparable across tiers: a better tier always scores higher.
             bonus = (len(expressions) - 1 - level) * TIER_BONUS
-            for id_, score in self._scored(expression):
+            for id_, score in self._scored(expression, limit=need, among=among):
                 if id_ in keep and id_ not in seen:
                     seen.add(id_)
                     ranked.append((id_, bonus + score))
@@ -370,7 +386,8 @@ class SQLiteSearchBackend(BaseSearchBackend):
             page = [(i, 0.0) for i in evaluation.selected[request.offset : end]]
         else:
             keep = evaluation.selected_ids
-            page = self._ranked(parsed, loose=loosened, keep=keep, need=end)[request.offset : end]
+            ranked = self._ranked(parsed, loose=loosened, keep=keep, matched=len(ids), need=end)
+            page = ranked[request.offset : end]
         highlight_query = loosen(parsed) if loosened else parsed
         return SearchResults(
             query=request.q,
