@@ -69,7 +69,9 @@ FIELD_BOOSTS = {"title": 3, "intro": 2, "body": 1}
 EXCERPT_CHARS = 240
 MAX_SUGGEST_CHARS = 200
 MAX_SUGGEST_WORDS = 8
-FACET_SIZE = 100
+# Every value, as the database backends give: a merged province has over a hundred
+# communes, and readers pick filters from this list.
+FACET_SIZE = 1000
 AUTOCOMPLETE_MAX_GRAM = 20
 # Elasticsearch refuses from + size beyond index.max_result_window.
 MAX_RESULT_WINDOW = 10_000
