@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from exemplars_search.documents import Facet, SearchDocument
 from exemplars_search.registry import SearchAdapter
 
-from .models import ExemplarStoryPage, Locality
+from .models import Campaign, Exemplar, ExemplarStoryPage, Field, Locality
 
 _BLOCK_END_RE = re.compile(r"</(p|h[1-6]|li|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
 
@@ -82,6 +82,14 @@ class StoryAdapter(SearchAdapter):
                 PageViewRestriction.objects.values_list("page__path", flat=True)
             )
         return page.live and not any(page.path.startswith(p) for p in self._restricted_paths)
+
+    def facet_label(self, facet: str, value: str) -> str | None:
+        models = {"campaign": Campaign, "locality": Locality, "field": Field}
+        if facet in models:
+            return models[facet].objects.filter(slug=value).values_list("name", flat=True).first()
+        if facet == "kind" and value in Exemplar.Kind.values:
+            return str(Exemplar.Kind(value).label)
+        return None
 
     def to_document(self, page: ExemplarStoryPage) -> SearchDocument:
         return SearchDocument(

@@ -36,6 +36,11 @@ class SearchAdapter:
     def documents_for_ids(self, ids: Iterable[int]) -> list[SearchDocument]:
         return [self.to_document(obj) for obj in self.queryset().filter(pk__in=list(ids))]
 
+    def facet_label(self, facet: str, value: str) -> str | None:
+        """The label readers see for a filter value no result carries (a chip for a
+        locality with no match): None when this adapter does not know it."""
+        return None
+
 
 _adapters: dict[type, SearchAdapter] = {}
 
@@ -56,3 +61,12 @@ def get_adapter(model_or_obj) -> SearchAdapter | None:
 
 def adapters() -> list[SearchAdapter]:
     return list(_adapters.values())
+
+
+def facet_label(facet: str, value: str) -> str | None:
+    """Ask every adapter for the label of a filter value; None when nobody knows it."""
+    for adapter in _adapters.values():
+        label = adapter.facet_label(facet, value)
+        if label:
+            return label
+    return None

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from . import service
+from . import registry, service
 from .forms import SearchParamsForm
 from .query import FACET_NAMES, SearchResults
 from .text import MAX_QUERY_CHARS
@@ -108,7 +108,7 @@ def _facet_blocks(form, results: SearchResults):
         {
             "name": name,
             "title": FACET_TITLES[name],
-            "label": labels.get((name, value), value),
+            "label": labels.get((name, value)) or registry.facet_label(name, value) or value,
             "remove_url": _url([p for p in pairs if p != (name, value)]),
         }
         for name, value in pairs
