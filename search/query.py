@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from .text import ParsedQuery, parse_query
 
 FACET_NAMES = ("campaign", "locality", "field", "kind", "year")
 KINDS = ("individual", "collective")
 SORTS = ("relevance", "newest")
 MAX_PAGE_SIZE = 50
+KIND_LABELS = {"individual": _("Cá nhân"), "collective": _("Tập thể")}
 
 
 @dataclass

@@ -268,3 +268,29 @@ def slugify_vi(text: str, max_length: int = 80) -> str:
     """A URL slug for Vietnamese text: "Đẩy mạnh…" → "day-manh"."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return slug[:max_length].rstrip("-") or "muc"
+
+
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def plain(value: str) -> str:
+    """Story text without markup, so excerpts never show tags."""
+    value = value or ""
+    return nfc(_TAG_RE.sub(" ", value) if "<" in value else value)
+
+
+def loosen(parsed: ParsedQuery) -> ParsedQuery:
+    """The same query with every word unmarked, as a loosened search matched it."""
+    out = ParsedQuery(raw=parsed.raw, excluded=parsed.excluded)
+    out.groups = [[Term(t.fold) for t in g] for g in parsed.groups]
+    out.phrases = [[Term(t.fold) for t in g] for g in parsed.phrases]
+    return out
+
+
+def excerpt(intro: str, body: str, parsed: ParsedQuery) -> str:
+    """Highlighted intro when it holds a reader's word, else the body around one."""
+    lead = highlight(intro, parsed)
+    if "<mark>" in lead or not body:
+        return lead
+    from_body = highlight(body, parsed)
+    return from_body if "<mark>" in from_body else lead

@@ -31,11 +31,10 @@ import re
 from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from ..documents import SearchDocument
 from ..fallback import BackendUnavailable, now_version
-from ..query import FacetValue, Hit, SearchRequest, SearchResults, Suggestion
+from ..query import KIND_LABELS, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
 from ..text import ParsedQuery, Term, highlight, nfc, words
 from .base import BaseSearchBackend
 
@@ -95,7 +94,6 @@ FILTER_FIELDS = {
     "kind": "kind",
     "year": "year",
 }
-KIND_LABELS = {"individual": _("Cá nhân"), "collective": _("Tập thể")}
 # Joins a facet slug to its label in one keyword, so an aggregation bucket
 # carries both; slugs never contain it.
 FACET_SEP = "|"

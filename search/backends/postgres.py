@@ -33,10 +33,28 @@ from operator import ne
 from django.db import connections, transaction
 
 from ..documents import SearchDocument
-from ..query import FACET_NAMES, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
-from ..text import MAX_QUERY_CHARS, ParsedQuery, Term, dfold_word, fold_word, nfc, words
+from ..query import (
+    FACET_NAMES,
+    KIND_LABELS,
+    FacetValue,
+    Hit,
+    SearchRequest,
+    SearchResults,
+    Suggestion,
+)
+from ..text import (
+    MAX_QUERY_CHARS,
+    ParsedQuery,
+    Term,
+    dfold_word,
+    excerpt,
+    fold_word,
+    loosen,
+    nfc,
+    plain,
+    words,
+)
 from .base import BaseSearchBackend
-from .sqlite import KIND_LABELS, excerpt, loosen, plain
 
 logger = logging.getLogger(__name__)
 

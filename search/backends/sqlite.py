@@ -16,17 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
 import threading
 import uuid
 from collections.abc import Iterable
 
 from django.db import DatabaseError, connections, transaction
-from django.utils.translation import gettext_lazy as _
 
 from .. import text
 from ..documents import SearchDocument
-from ..query import Hit, SearchRequest, SearchResults, Suggestion
+from ..query import KIND_LABELS, Hit, SearchRequest, SearchResults, Suggestion
+from ..text import excerpt, loosen, plain
 from . import fts5
 from .base import BaseSearchBackend
 from .facetcache import FacetCache, FacetRow
@@ -41,12 +40,10 @@ META = "exemplars_search_meta"
 TITLES = "exemplars_search_title"
 # bm25 column weights, in fts5.COLUMNS order: title above intro above body.
 WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
-KIND_LABELS = {"individual": _("Cá nhân"), "collective": _("Tập thể")}
 BATCH = 500
 # Added per ranking tier (fts5.tiers) so scores fall from one tier to the next.
 TIER_BONUS = 1000.0
 
-_TAG_RE = re.compile(r"<[^>]*>")
 
 SCHEMA = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
@@ -86,12 +83,6 @@ def drop_schema(connection) -> None:
     with connection.cursor() as cursor:
         for table in (FTS, DOC, META, TITLES):
             cursor.execute(f"DROP TABLE IF EXISTS {table}")
-
-
-def plain(value: str) -> str:
-    """Story text without markup, so excerpts never show tags."""
-    value = value or ""
-    return text.nfc(_TAG_RE.sub(" ", value) if "<" in value else value)
 
 
 def doc_rows(doc: SearchDocument) -> tuple[tuple, tuple]:
@@ -474,20 +465,3 @@ class SQLiteSearchBackend(BaseSearchBackend):
 
 
 SearchBackend = SQLiteSearchBackend
-
-
-def loosen(parsed: text.ParsedQuery) -> text.ParsedQuery:
-    """The same query with every word unmarked, as a loosened search matched it."""
-    out = text.ParsedQuery(raw=parsed.raw, excluded=parsed.excluded)
-    out.groups = [[text.Term(t.fold) for t in g] for g in parsed.groups]
-    out.phrases = [[text.Term(t.fold) for t in g] for g in parsed.phrases]
-    return out
-
-
-def excerpt(intro: str, body: str, parsed: text.ParsedQuery) -> str:
-    """Highlighted intro when it holds a reader's word, else the body around one."""
-    lead = text.highlight(intro, parsed)
-    if "<mark>" in lead or not body:
-        return lead
-    from_body = text.highlight(body, parsed)
-    return from_body if "<mark>" in from_body else lead
