@@ -185,7 +185,7 @@ def honours_timeline(exemplar):
 
 def locality_stories(locality):
     """Stories of this locality, its predecessors (merged or renamed) and the units under it."""
-    return story_cards(live_stories().filter(locality__in=[loc.pk for loc in locality.reach()]))
+    return story_cards(live_stories().filter(locality__in=locality.reach_ids()))
 
 
 def field_stories(field_):
@@ -291,7 +291,7 @@ class CampaignListing:
                 self.errors.append(_("Không tìm thấy địa phương “%(v)s”.") % {"v": slug[:60]})
             else:
                 self.locality = loc
-                out["locality"] = Q(locality__in=[x.pk for x in loc.reach()])
+                out["locality"] = Q(locality__in=loc.reach_ids())
         slug = (self.params.get("field") or "").strip()
         if slug:
             fld = Field.objects.filter(slug=slug).first()

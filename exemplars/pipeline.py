@@ -42,7 +42,7 @@ def board(*, campaign=None, locality=None, field=None) -> list[Column]:
     if campaign is not None:
         qs = qs.filter(Q(stories__campaigns=campaign) | Q(honours__campaign=campaign)).distinct()
     if locality is not None:
-        qs = qs.filter(locality__in=[loc.pk for loc in locality.reach()])
+        qs = qs.filter(locality__in=locality.reach_ids())
     if field is not None:
         qs = qs.filter(field=field)
     by_stage: dict[int, list] = {stage: [] for stage in Stage.values}

@@ -12,6 +12,7 @@ from exemplars_search.documents import Facet, SearchDocument
 from exemplars_search.registry import SearchAdapter
 
 from .models import Campaign, Exemplar, ExemplarStoryPage, Field, Locality
+from .models.snippets import LocalityLinks
 
 _BLOCK_END_RE = re.compile(r"</(p|h[1-6]|li|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
 
@@ -48,11 +49,14 @@ class StoryAdapter(SearchAdapter):
 
     def __init__(self):
         self._lineage_cache: dict[int, list[str]] = {}
+        self._links: LocalityLinks | None = None
+        self._slugs: dict[int, str] = {}
         self._restricted_paths: tuple[str, ...] | None = None
 
     def reset(self):
         """Forget cached locality lineages and view restrictions (after they change)."""
         self._lineage_cache.clear()
+        self._links = None
         self._restricted_paths = None
 
     def queryset(self):
@@ -73,7 +77,12 @@ class StoryAdapter(SearchAdapter):
 
     def locality_slugs(self, locality: Locality) -> list[str]:
         if locality.pk not in self._lineage_cache:
-            self._lineage_cache[locality.pk] = [loc.slug for loc in locality.lineage()]
+            if self._links is None:
+                # One load of the map per batch, not a walk per story.
+                self._links = LocalityLinks.load()
+                self._slugs = dict(Locality.objects.values_list("pk", "slug"))
+            ids = self._links.lineage(locality.pk)
+            self._lineage_cache[locality.pk] = [self._slugs[pk] for pk in ids if pk in self._slugs]
         return self._lineage_cache[locality.pk]
 
     def is_public(self, page) -> bool:

@@ -10,6 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 
 from .models import Campaign, Exemplar, ExemplarStoryPage, Field, Locality
+from .models.snippets import LocalityLinks
 from .search_adapter import story_adapter
 
 
@@ -33,7 +34,10 @@ def locality_saved(sender, instance, created, raw=False, **kwargs):
     if raw or created and instance.successor_id is None and instance.parent_id is None:
         return
     # A rename, merge or move touches every locality in the lineage.
-    reach = {loc.pk for loc in instance.reach()} | {loc.pk for loc in instance.lineage()}
+    links = LocalityLinks.load()
+    reach = set(links.closure([instance.pk], "children", "predecessors")) | set(
+        links.lineage(instance.pk)
+    )
     _reindex(ExemplarStoryPage.objects.filter(locality__in=reach))
 
 

@@ -170,31 +170,18 @@ class Locality(index.Indexed, NamedRecord):
             node = node.successor
         return node
 
+    # The administrative map is small (a province has a few hundred units), so
+    # history questions load its links once and walk them in Python instead of
+    # querying level by level.
+
     def ancestors(self) -> list[Locality]:
-        out, node, seen = [], self.parent, {self.pk}
-        while node is not None and node.pk not in seen:
-            out.append(node)
-            seen.add(node.pk)
-            node = node.parent
-        return out
+        return _in_order(LocalityLinks.load().chain(self.pk, "parent"))
 
     def successors(self) -> list[Locality]:
-        out, node, seen = [], self.successor, {self.pk}
-        while node is not None and node.pk not in seen:
-            out.append(node)
-            seen.add(node.pk)
-            node = node.successor
-        return out
+        return _in_order(LocalityLinks.load().chain(self.pk, "successor"))
 
     def all_predecessors(self) -> list[Locality]:
-        out, frontier, seen = [], [self], {self.pk}
-        while frontier:
-            nxt = list(Locality.objects.filter(successor__in=frontier).exclude(pk__in=seen))
-            for loc in nxt:
-                seen.add(loc.pk)
-            out.extend(nxt)
-            frontier = nxt
-        return out
+        return _in_order(LocalityLinks.load().closure([self.pk], "predecessors")[1:])
 
     def lineage(self) -> list[Locality]:
         """Every locality whose filter should find a story filed under this one.
@@ -204,35 +191,71 @@ class Locality(index.Indexed, NamedRecord):
         story in Long Xuyên is not a story of Kiên Giang just because both
         provinces merged.
         """
-        found = {self.pk: self}
-        for loc in self.all_predecessors():
-            found.setdefault(loc.pk, loc)
-        for unit in [self, *self.ancestors()]:
-            found.setdefault(unit.pk, unit)
-            for loc in unit.successors():
-                found.setdefault(loc.pk, loc)
-                for up in loc.ancestors():
-                    found.setdefault(up.pk, up)
-        return list(found.values())
+        return _in_order(LocalityLinks.load().lineage(self.pk))
+
+    def reach_ids(self) -> list[int]:
+        """Ids of the localities whose stories a page about this one lists: itself,
+        what became it, and the units below them, with what became those."""
+        return LocalityLinks.load().closure([self.pk], "children", "predecessors")
 
     def reach(self) -> list[Locality]:
-        """The localities whose stories a page about this one lists: itself and its lineage
-        downwards in time (predecessors), and the localities below it."""
-        found = {loc.pk: loc for loc in [self, *self.all_predecessors()]}
-        frontier = list(found.values())
+        return _in_order(self.reach_ids())
+
+
+class LocalityLinks:
+    """The parent and successor links of every locality, loaded in one query."""
+
+    def __init__(self, rows):
+        self.parent, self.successor = {}, {}
+        self.children, self.predecessors = {}, {}
+        for pk, parent_id, successor_id in rows:
+            self.parent[pk], self.successor[pk] = parent_id, successor_id
+            if parent_id:
+                self.children.setdefault(parent_id, []).append(pk)
+            if successor_id:
+                self.predecessors.setdefault(successor_id, []).append(pk)
+
+    @classmethod
+    def load(cls) -> LocalityLinks:
+        return cls(Locality.objects.values_list("pk", "parent_id", "successor_id"))
+
+    def chain(self, pk: int, link: str) -> list[int]:
+        """Follow a single link (parent or successor) upwards, stopping at a cycle."""
+        out, seen, node = [], {pk}, getattr(self, link).get(pk)
+        while node and node not in seen:
+            out.append(node)
+            seen.add(node)
+            node = getattr(self, link).get(node)
+        return out
+
+    def closure(self, start: list[int], *links: str) -> list[int]:
+        """``start`` and everything reachable from it through the many-valued links."""
+        out, seen, frontier = list(start), set(start), list(start)
         while frontier:
-            nxt = [
-                loc
-                for loc in Locality.objects.filter(parent__in=frontier).exclude(pk__in=found)
-                if loc.pk not in found
-            ]
-            for loc in nxt:
-                found[loc.pk] = loc
-            extra = [p for loc in nxt for p in loc.all_predecessors() if p.pk not in found]
-            for loc in extra:
-                found[loc.pk] = loc
-            frontier = nxt + extra
-        return list(found.values())
+            nxt = []
+            for pk in frontier:
+                for link in links:
+                    for other in getattr(self, link).get(pk, ()):
+                        if other not in seen:
+                            seen.add(other)
+                            nxt.append(other)
+            out.extend(nxt)
+            frontier = nxt
+        return out
+
+    def lineage(self, pk: int) -> list[int]:
+        found = dict.fromkeys(self.closure([pk], "predecessors"))
+        for unit in [pk, *self.chain(pk, "parent")]:
+            found.setdefault(unit)
+            for later in self.chain(unit, "successor"):
+                found.setdefault(later)
+                found.update(dict.fromkeys(self.chain(later, "parent")))
+        return list(found)
+
+
+def _in_order(ids: list[int]) -> list[Locality]:
+    by_pk = Locality.objects.in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 class Author(index.Indexed, NamedRecord):
