@@ -16,10 +16,19 @@ results say ``loosened``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from ..documents import SearchDocument
 from ..query import SearchRequest, SearchResults, Suggestion
+
+
+def batches(iterable: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last one shorter): bounded memory for
+    indexing whatever a rebuild streams."""
+    it = iter(iterable)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 class BaseSearchBackend:

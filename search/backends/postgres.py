@@ -26,8 +26,8 @@ admin index on PostgreSQL (see ``exemplars_search.wagtail_backend``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from itertools import chain, compress, islice
+from collections.abc import Iterable
+from itertools import chain, compress
 from operator import ne
 
 from django.db import connections, transaction
@@ -54,7 +54,7 @@ from ..text import (
     plain,
     words,
 )
-from .base import BaseSearchBackend
+from .base import BaseSearchBackend, batches
 
 logger = logging.getLogger(__name__)
 
@@ -359,12 +359,6 @@ def _filters_sql(filters: dict) -> _Sql:
     return where
 
 
-def _batches(iterable: Iterable, size: int) -> Iterator[list]:
-    it = iter(iterable)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 class PostgresSearchBackend(BaseSearchBackend):
     """Reader search in PostgreSQL full-text search; chosen by "auto" on PostgreSQL."""
 
@@ -458,7 +452,7 @@ class PostgresSearchBackend(BaseSearchBackend):
         """Add or replace documents (ones not live are removed); each batch is
         written whole or not at all. Returns how many live documents were written."""
         written = 0
-        for batch in _batches(documents, BATCH_SIZE):
+        for batch in batches(documents, BATCH_SIZE):
             with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
                 written += self._write(cursor, TABLE, batch)
         return written
@@ -483,7 +477,7 @@ class PostgresSearchBackend(BaseSearchBackend):
             for sql in _table_ddl(new):
                 cursor.execute(sql)
         written, seen = 0, set()
-        for batch in _batches(documents, BATCH_SIZE):
+        for batch in batches(documents, BATCH_SIZE):
             with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
                 written += self._copy(cursor, new, batch, seen)
             if progress:

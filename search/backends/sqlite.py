@@ -27,7 +27,7 @@ from ..documents import SearchDocument
 from ..query import KIND_LABELS, Hit, SearchRequest, SearchResults, Suggestion
 from ..text import excerpt, loosen, plain
 from . import fts5
-from .base import BaseSearchBackend
+from .base import BaseSearchBackend, batches
 from .facetcache import FacetCache, FacetRow
 
 logger = logging.getLogger("exemplars_search")
@@ -203,16 +203,7 @@ class SQLiteSearchBackend(BaseSearchBackend):
     # -- writing ----------------------------------------------------------
 
     def index(self, documents: Iterable[SearchDocument]) -> int:
-        written = 0
-        batch: list[SearchDocument] = []
-        for doc in documents:
-            batch.append(doc)
-            if len(batch) >= BATCH:
-                written += self._write(batch)
-                batch = []
-        if batch:
-            written += self._write(batch)
-        return written
+        return sum(self._write(batch) for batch in batches(documents, BATCH))
 
     def _write(self, docs: list[SearchDocument]) -> int:
         live = [d for d in docs if d.live]
@@ -259,16 +250,7 @@ class SQLiteSearchBackend(BaseSearchBackend):
         """
         seen: set[int] = set()
         written = 0
-        batch: list[SearchDocument] = []
-        for doc in documents:
-            batch.append(doc)
-            if len(batch) >= BATCH:
-                written += self._write(batch)
-                seen.update(d.id for d in batch)
-                if progress:
-                    progress(len(batch))
-                batch = []
-        if batch:
+        for batch in batches(documents, BATCH):
             written += self._write(batch)
             seen.update(d.id for d in batch)
             if progress:
