@@ -5,7 +5,6 @@ Wired into the admin by ``wagtail_hooks.py``.
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -23,12 +22,6 @@ from .models import (
 )
 
 
-class CampaignFilterSet(WagtailFilterSet):
-    class Meta:
-        model = Campaign
-        fields = ["level", "parent"]
-
-
 class CampaignSnippetViewSet(SnippetViewSet):
     model = Campaign
     icon = "flag"
@@ -40,7 +33,7 @@ class CampaignSnippetViewSet(SnippetViewSet):
         "authority",
         Column("get_status_display", label=_("Trạng thái")),
     ]
-    filterset_class = CampaignFilterSet
+    list_filter = ["level", "parent"]
     ordering = ["-start_year", "name"]
 
 
@@ -51,6 +44,9 @@ class ExemplarSnippetViewSet(SnippetViewSet):
     list_display = ["name", "kind", "locality", "field", "stage"]
     list_filter = ["kind", "stage", "locality", "field"]
 
+    def get_queryset(self, request):
+        return Exemplar.objects.select_related("locality", "field")
+
 
 class LocalitySnippetViewSet(SnippetViewSet):
     model = Locality
@@ -58,6 +54,9 @@ class LocalitySnippetViewSet(SnippetViewSet):
     menu_label = _("Địa phương")
     list_display = ["name", "kind", "parent", "successor", "valid_until"]
     list_filter = ["kind"]
+
+    def get_queryset(self, request):
+        return Locality.objects.select_related("parent", "successor")
 
 
 class FieldSnippetViewSet(SnippetViewSet):

@@ -84,3 +84,24 @@ def test_story_listing_filters_by_campaign_locality_field_and_stage(admin_client
 @pytest.mark.parametrize("q", ["dien hinh", 'điển "hình', "NEAR(x", "-"])
 def test_every_admin_listing_searches_without_error(admin_client, records, url_name, q):
     assert admin_client.get(reverse(url_name), {"q": q}).status_code == 200
+
+
+def test_exemplar_and_locality_listings_do_not_query_per_row(admin_client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (3, 20):
+        province = make_locality(f"Tỉnh {n}")
+        for i in range(n):
+            make_exemplar(
+                f"Người {n}-{i}",
+                locality=make_locality(f"Xã {n}-{i}", parent=province),
+                field=make_field(f"Lĩnh vực {n}-{i}"),
+            )
+        with CaptureQueriesContext(connection) as exemplars:
+            admin_client.get(reverse("wagtailsnippets_exemplars_exemplar:list"))
+        with CaptureQueriesContext(connection) as localities:
+            admin_client.get(reverse("wagtailsnippets_exemplars_locality:list"))
+        counts.append((len(exemplars.captured_queries), len(localities.captured_queries)))
+    assert counts[0] == counts[1]
