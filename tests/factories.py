@@ -34,8 +34,14 @@ _seq = itertools.count(1)
 
 
 def make_home(**overrides) -> ExemplarHomePage:
+    """The site's home, created on first use; ``overrides`` apply to an existing home too."""
     home = ExemplarHomePage.objects.first()
     if home:
+        if overrides:
+            for name, value in overrides.items():
+                setattr(home, name, value)
+            home.save_revision().publish()
+            home.refresh_from_db()
         return home
     root = Page.get_first_root_node()
     fields = {"title": "Điển hình tiên tiến", "slug": "trang-chu"} | overrides

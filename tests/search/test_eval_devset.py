@@ -8,6 +8,7 @@ must-rank-first rate and MRR are printed (``pytest -s``) and held to the goals.
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections import defaultdict
 from io import StringIO
@@ -19,25 +20,48 @@ from django.core.management import call_command
 
 EVAL_DIR = Path(settings.BASE_DIR).parent / "shared" / "eval"
 
-pytestmark = pytest.mark.skipif(
-    not (EVAL_DIR / "stories.jsonl").exists(),
-    reason=f"the public dev set is not at {EVAL_DIR}",
-)
+
+def require_devset(eval_dir: Path = EVAL_DIR) -> Path:
+    """The dev set's folder; a missing one skips locally and fails in CI.
+
+    A checkout without ``../shared/eval`` is normal on a laptop, but in CI it
+    means relevance went unmeasured, which must not pass as green.
+    """
+    missing = [n for n in ("stories.jsonl", "queries.json") if not (eval_dir / n).exists()]
+    if missing:
+        reason = f"the public dev set is not at {eval_dir} (missing {', '.join(missing)})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return eval_dir
 
 
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def test_missing_devset_fails_in_ci(tmp_path, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        require_devset(tmp_path)
+
+
+def test_missing_devset_skips_locally(tmp_path, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="public dev set"):
+        require_devset(tmp_path)
+
+
 @pytest.fixture
 def devset(section, search_backend):
-    call_command("import_stories", str(EVAL_DIR / "stories.jsonl"), stdout=StringIO())
+    eval_dir = require_devset()
+    call_command("import_stories", str(eval_dir / "stories.jsonl"), stdout=StringIO())
     from exemplars_search import service
 
     # Publishing indexes on commit; the test transaction never commits.
     service.rebuild()
-    stories = [json.loads(line) for line in (EVAL_DIR / "stories.jsonl").open(encoding="utf-8")]
-    queries = json.loads((EVAL_DIR / "queries.json").read_text(encoding="utf-8"))
+    stories = [json.loads(line) for line in (eval_dir / "stories.jsonl").open(encoding="utf-8")]
+    queries = json.loads((eval_dir / "queries.json").read_text(encoding="utf-8"))
     return {nfc(s["title"]): s["source_url"] for s in stories}, queries
 
 
