@@ -35,6 +35,40 @@ def only_publishers_create_desk_pages(request, parent_page, page_class):
 
 
 @hooks.register("register_admin_urls")
+def guard_wagtail_reports():
+    """Wagtail opens its reports to anyone with a page permission; hiding the menu
+    items would leave the URLs (and the CSV exports) open, so the views themselves
+    are decorated, the way Wagtail decorates every admin URL with its access check."""
+    from wagtail.admin.auth import user_passes_test
+    from wagtail.admin.urls import reports
+    from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+    from .permissions import may_view_reports
+
+    decorate_urlpatterns(reports.urlpatterns, user_passes_test(may_view_reports))
+    return []
+
+
+# The names Wagtail gives its report menu items.
+WAGTAIL_REPORTS = {
+    "locked-pages",
+    "workflows",
+    "workflow-tasks",
+    "site-history",
+    "aging-pages",
+    "page-types-usage",
+}
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_reports(request, menu_items):
+    from .permissions import may_view_reports
+
+    if not may_view_reports(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in WAGTAIL_REPORTS]
+
+
+@hooks.register("register_admin_urls")
 def register_desk_urls():
     from django.urls import path
 

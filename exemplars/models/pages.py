@@ -30,10 +30,11 @@ from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
 from ..curation import PinnedPageForm
+from ..permissions import NewsroomPagePermissionsMixin
 from .snippets import Award, Campaign, Exemplar, Field, Locality
 
 
-class ExemplarHomePage(RoutablePageMixin, Page):
+class ExemplarHomePage(NewsroomPagePermissionsMixin, RoutablePageMixin, Page):
     """The front page of the exemplar site (one per site).
 
     It also serves the exemplar, locality and field pages as routes
@@ -100,7 +101,7 @@ class ExemplarHomePage(RoutablePageMixin, Page):
         return super().get_sitemap_urls(request) + route_urls(self, request)
 
 
-class SectionPage(Page):
+class SectionPage(NewsroomPagePermissionsMixin, Page):
     """A section (chuyên trang, chuyên mục) holding exemplar stories."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -121,7 +122,7 @@ class SectionPage(Page):
         return super().get_context(request, *args, **kwargs) | section_context(self, request)
 
 
-class CampaignPage(Page):
+class CampaignPage(NewsroomPagePermissionsMixin, Page):
     """The landing page of one campaign: its record, pinned stories, then the newest."""
 
     campaign = models.OneToOneField(
@@ -157,7 +158,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class ExemplarStoryPage(Page):
+class ExemplarStoryPage(NewsroomPagePermissionsMixin, Page):
     """A story about one exemplar, filed in a section, tied to campaigns.
 
     ``published_at`` is the date readers see: the original date for an

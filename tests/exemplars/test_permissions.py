@@ -15,10 +15,10 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from exemplars.models import Campaign, ExemplarStoryPage
+from exemplars.models import Campaign, ExemplarStoryPage, SectionPage
 from exemplars.roles import ADMINS, EDITORS, JOURNALISTS, ROLES
 from tests.exemplars.desk import make_desk, story_post_data
-from tests.factories import default_section, make_campaign_page, make_story
+from tests.factories import default_section, make_campaign_page, make_section, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +134,112 @@ def export_report(client, desk, user):
     return response.status_code == 200 and response["Content-Type"].startswith("text/csv")
 
 
+# -- deleting and moving: only one's own drafts without publish permission ------
+
+
+def _editors_draft_story(desk):
+    return make_story(publish=False, owner=desk.editor)
+
+
+def _editors_draft_section(desk):
+    section = default_section().add_child(
+        instance=SectionPage(title="Chuyên mục nháp", slug="chuyen-muc-nhap", live=False)
+    )
+    Page.objects.filter(pk=section.pk).update(owner=desk.editor)
+    return section
+
+
+def _another_section():
+    return make_section(title="Chuyên mục khác", slug="chuyen-muc-khac")
+
+
+def _gone(page):
+    return not Page.objects.filter(pk=page.pk).exists()
+
+
+def _moved(page, destination):
+    return Page.objects.get(pk=page.pk).get_parent().pk == destination.pk
+
+
+def _bulk(client, action, page, data=None):
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action))
+    return client.post(f"{url}?id={page.pk}", data or {})
+
+
+def delete_own_draft(client, desk, user):
+    story = make_story(publish=False, owner=user)
+    client.post(reverse("wagtailadmin_pages:delete", args=[story.pk]))
+    return _gone(story)
+
+
+def delete_others_draft(client, desk, user):
+    story = _editors_draft_story(desk)
+    client.post(reverse("wagtailadmin_pages:delete", args=[story.pk]))
+    return _gone(story)
+
+
+def delete_others_draft_section(client, desk, user):
+    section = _editors_draft_section(desk)
+    client.post(reverse("wagtailadmin_pages:delete", args=[section.pk]))
+    return _gone(section)
+
+
+def bulk_delete_others_draft(client, desk, user):
+    story = _editors_draft_story(desk)
+    _bulk(client, "delete", story)
+    return _gone(story)
+
+
+def move_own_draft(client, desk, user):
+    story, destination = make_story(publish=False, owner=user), _another_section()
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[story.pk, destination.pk]))
+    return _moved(story, destination)
+
+
+def move_others_draft(client, desk, user):
+    story, destination = _editors_draft_story(desk), _another_section()
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[story.pk, destination.pk]))
+    return _moved(story, destination)
+
+
+def move_others_draft_section(client, desk, user):
+    section, destination = _editors_draft_section(desk), _another_section()
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[section.pk, destination.pk]))
+    return _moved(section, destination)
+
+
+def bulk_move_others_draft(client, desk, user):
+    story, destination = _editors_draft_story(desk), _another_section()
+    _bulk(client, "move", story, {"chooser": destination.pk})
+    return _moved(story, destination)
+
+
+# -- Wagtail's reports ----------------------------------------------------------
+
+
+def _report_opens(client, url_name, **query):
+    response = client.get(reverse(url_name), query)
+    return response.status_code == 200
+
+
+def read_site_history(client, desk, user):
+    return _report_opens(client, "wagtailadmin_reports:site_history")
+
+
+def export_site_history(client, desk, user):
+    make_story(publish=False, owner=desk.editor)
+    response = client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
+    return response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+
+
+def read_aging_pages(client, desk, user):
+    return _report_opens(client, "wagtailadmin_reports:aging_pages")
+
+
+def read_workflow_report(client, desk, user):
+    return _report_opens(client, "wagtailadmin_reports:workflow")
+
+
 ACTIONS = {
     "create": create,
     "edit own": edit_own,
@@ -146,11 +252,31 @@ ACTIONS = {
     "curate": curate,
     "manage campaigns": manage_campaigns,
     "export report": export_report,
+    "delete own draft": delete_own_draft,
+    "delete others' draft": delete_others_draft,
+    "delete others' draft section": delete_others_draft_section,
+    "bulk delete others' draft": bulk_delete_others_draft,
+    "move own draft": move_own_draft,
+    "move others' draft": move_others_draft,
+    "move others' draft section": move_others_draft_section,
+    "bulk move others' draft": bulk_move_others_draft,
+    "read site history": read_site_history,
+    "export site history": export_site_history,
+    "read aging pages": read_aging_pages,
+    "read workflow report": read_workflow_report,
 }
 
 # The brief gives journalists "change" on the whole tree, so they edit each
 # other's drafts; publishing, curating and the campaign set-up stay with editors.
-JOURNALIST_MAY = {"create", "edit own", "edit others'", "submit"}
+# Deleting or moving is theirs only for their own drafts, never put online.
+JOURNALIST_MAY = {
+    "create",
+    "edit own",
+    "edit others'",
+    "submit",
+    "delete own draft",
+    "move own draft",
+}
 EXPECTED = {
     JOURNALISTS: {action: action in JOURNALIST_MAY for action in ACTIONS},
     EDITORS: dict.fromkeys(ACTIONS, True),
@@ -194,6 +320,45 @@ def test_journalist_cannot_bulk_unpublish_or_delete(journalist_client):
         url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action))
         journalist_client.post(f"{url}?id={story.pk}", {"include_descendants": ""})
     assert _fresh(story).live
+
+
+WAGTAIL_REPORT_URLS = [
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:site_history_results",
+    "wagtailadmin_reports:aging_pages",
+    "wagtailadmin_reports:aging_pages_results",
+    "wagtailadmin_reports:workflow",
+    "wagtailadmin_reports:workflow_results",
+    "wagtailadmin_reports:workflow_tasks",
+    "wagtailadmin_reports:workflow_tasks_results",
+    "wagtailadmin_reports:locked_pages",
+    "wagtailadmin_reports:page_types_usage",
+]
+
+
+@pytest.mark.parametrize("export", ["", "csv", "xlsx"])
+def test_journalist_is_refused_every_wagtail_report(journalist_client, export):
+    make_story(publish=False, owner=journalist_client.desk.editor)
+    opened = []
+    for name in WAGTAIL_REPORT_URLS:
+        response = journalist_client.get(reverse(name), {"export": export} if export else {})
+        if response.status_code == 200:
+            opened.append(name)
+    assert opened == []
+
+
+def test_journalist_menu_has_no_wagtail_reports(journalist_client):
+    response = journalist_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("site_history", "aging_pages", "workflow", "workflow_tasks", "page_types_usage"):
+        assert reverse(f"wagtailadmin_reports:{name}") not in html
+
+
+def test_editor_menu_lists_wagtail_reports(client, home):
+    client.force_login(make_desk().editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtailadmin_reports:site_history") in html
 
 
 def test_journalist_cannot_schedule_publication(journalist_client):
