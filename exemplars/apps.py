@@ -10,11 +10,13 @@ class ExemplarsConfig(AppConfig):
     def ready(self):
         from exemplars_search.registry import register
 
-        from . import images, signal_handlers  # noqa: F401
+        from . import checks, images, signal_handlers  # noqa: F401
         from .models import ExemplarStoryPage
         from .search_adapter import story_adapter
 
         # Content opts in to search here; the search app never imports our models.
         register(ExemplarStoryPage, story_adapter)
+        # What the README's install section asks of the site, named by `manage.py check`.
+        checks.register_checks()
         # Uploaded photos lose their EXIF (GPS, camera owner) before they are stored.
         images.connect()
