@@ -1,0 +1,155 @@
+"""A Redis cache that degrades to no cache while Redis is unreachable.
+
+Wagtail asks the cache on every request (site root paths, renditions), so with
+Django's ``RedisCache`` a stopped Redis answers every reader page with a 500.
+Here an outage is a miss: reads return their default, writes are dropped, and
+the site serves uncached pages. Every caller (Wagtail, ``cache_page``, the full
+page cache) gets this by using the cache, with nothing to catch themselves.
+
+Each process logs an outage once, when it starts, and once more when Redis is
+back. While it lasts, Redis is tried again only every ``RETRY_AFTER`` seconds,
+so a Redis that times out rather than refuses does not stall every request.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger("exemplars.cache")
+
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+# A healthy Redis answers in milliseconds; a request should not wait longer
+# than this for one that does not.
+DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
+class _Outages:
+    """Per process and per Redis location: is it down, and when to try again.
+
+    Django makes one cache object per thread, so this state is shared here.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._retry_at: dict[str, float] = {}
+
+    def skip(self, location: str) -> bool:
+        """True while an outage is known and the next try is not due yet."""
+        retry_at = self._retry_at.get(location)
+        return retry_at is not None and time.monotonic() < retry_at
+
+    def failed(self, location: str, error: Exception, retry_after: float) -> None:
+        with self._lock:
+            new = location not in self._retry_at
+            self._retry_at[location] = time.monotonic() + retry_after
+        if new:
+            logger.warning(
+                "Cache %s unreachable (%s): serving pages uncached until it is back.",
+                location,
+                error,
+            )
+
+    def succeeded(self, location: str) -> None:
+        if location not in self._retry_at:
+            return
+        with self._lock:
+            back = self._retry_at.pop(location, None) is not None
+        if back:
+            logger.info("Cache %s reachable again.", location)
+
+
+outages = _Outages()
+
+
+def _miss(result):
+    """Make a method answer ``result(*args)`` instead of raising during an outage."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if outages.skip(self.location):
+                return result(*args, **kwargs)
+            try:
+                value = method(self, *args, **kwargs)
+            except OUTAGE_ERRORS as error:
+                outages.failed(self.location, error, self.retry_after)
+                return result(*args, **kwargs)
+            outages.succeeded(self.location)
+            return value
+
+        return wrapper
+
+    return decorate
+
+
+def _not_found(key, *args, **kwargs):
+    raise ValueError(f"Key '{key}' not found")
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's ``RedisCache`` whose outage is a miss, never an error.
+
+    Set in ``CACHES`` as ``exemplars.cache.ResilientRedisCache``; ``OPTIONS``
+    go to redis-py (short socket timeouts by default), plus ``RETRY_AFTER``
+    (seconds between tries while Redis is down, default 5).
+    """
+
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        self.retry_after = float(options.pop("RETRY_AFTER", 5))
+        params["OPTIONS"] = DEFAULT_OPTIONS | options
+        super().__init__(server, params)
+        self.location = ",".join(self._servers)
+
+    @_miss(lambda key, default=None, *a, **kw: default)
+    def get(self, key, default=None, version=None):
+        return super().get(key, default, version)
+
+    @_miss(lambda *a, **kw: {})
+    def get_many(self, keys, version=None):
+        return super().get_many(keys, version)
+
+    @_miss(lambda *a, **kw: False)
+    def has_key(self, key, version=None):
+        return super().has_key(key, version)
+
+    @_miss(lambda *a, **kw: False)
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().add(key, value, timeout, version)
+
+    @_miss(lambda *a, **kw: None)
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set(key, value, timeout, version)
+
+    @_miss(lambda data, *a, **kw: list(data))
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set_many(data, timeout, version)
+
+    @_miss(lambda *a, **kw: False)
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().touch(key, timeout, version)
+
+    @_miss(lambda *a, **kw: False)
+    def delete(self, key, version=None):
+        return super().delete(key, version)
+
+    @_miss(lambda *a, **kw: None)
+    def delete_many(self, keys, version=None):
+        return super().delete_many(keys, version)
+
+    @_miss(_not_found)
+    def incr(self, key, delta=1, version=None):
+        return super().incr(key, delta, version)
+
+    @_miss(lambda *a, **kw: False)
+    def clear(self):
+        return super().clear()
