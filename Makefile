@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install system-deps setup-db demo test test-sqlite test-postgres bench lint messages clean
+.PHONY: run serve install system-deps setup-db demo test test-sqlite test-postgres bench bench-serving lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,12 +36,22 @@ run: setup-db
 	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST)
 
+# The production configuration (gunicorn, WhiteNoise, settings/production.py) on
+# the same demo data; production passes DJANGO_SECRET_KEY etc. (README, "Deploying").
+serve: setup-db
+	HOST=$(HOST) VENV=$(VENV) bash deploy/serve.sh
+
 # The whole suite on SQLite, then on PostgreSQL (required in CI).
 test: install system-deps
 	bash scripts/test.sh
 
 bench: install
 	$(BIN)/python manage.py benchmark_search --stories 100000 --output bench-100000.json
+
+# `make serve` under wrk beside nginx serving the same page from a file, with
+# Redis stopped and PostgreSQL restarted under load (scripts/bench_serving.py).
+bench-serving: install
+	$(BIN)/python scripts/bench_serving.py --output bench-serving.json
 
 lint: install
 	$(BIN)/ruff check .

@@ -23,6 +23,15 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "EXEMPLARS_SERVE_MEDIA", False):
+    # `make serve` without a proxy (a local demo): Django serves uploads itself.
+    # Production leaves /media/ to the proxy (deploy/nginx.conf).
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 urlpatterns += [
     # Wagtail's page serving takes whatever is left; keep it last.

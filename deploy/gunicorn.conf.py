@@ -1,0 +1,43 @@
+"""gunicorn for the newsroom site: `make serve`, or `gunicorn -c deploy/gunicorn.conf.py`.
+
+Threaded workers (gthread): a page spends much of its time waiting on the
+database or Redis, and threads wait cheaply where a process each would cost
+memory. Every value can be overridden from the environment (GUNICORN_*).
+"""
+
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The Django project package `newsroom` lives in site/ (see manage.py).
+sys.path.insert(0, str(ROOT / "site"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")
+
+wsgi_app = "newsroom.wsgi:application"
+chdir = str(ROOT)
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+worker_class = "gthread"
+# One process per core plus one, so a worker busy in Python leaves the others
+# a core; threads cover the waits. GUNICORN_WORKERS/THREADS tune a larger machine.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# A request stuck longer than this (a dead database socket) restarts its worker.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycling workers now and then bounds any slow memory growth.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = 2000
+# Load the app once in the master so a broken configuration fails at start,
+# not in every worker; workers fork with it already imported.
+preload_app = True
+# The control socket (gunicorn 27) is not used, and two servers on one machine
+# (a test beside `make serve`) would contend for its one path.
+control_socket_disable = True
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Behind the proxy on loopback: trust its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -1,0 +1,176 @@
+"""`make serve`'s production server: deploy/serve.sh (collectstatic, then gunicorn with
+settings/production.py) on a free port, over a fresh SQLite database with the demo.
+
+Slow for a test (a migrate and a collectstatic, about half a minute), so one server
+is shared by the module.
+"""
+
+import gzip
+import http.client
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+START_TIMEOUT = 240  # seconds: the machine running the suite may be busy
+
+pytestmark = pytest.mark.slow
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def clean_env(tmp, **extra):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "ELASTICSEARCH_", "GUNICORN_"))
+    }
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(tmp / "static"),
+        DJANGO_MEDIA_ROOT=str(tmp / "media"),
+        EXEMPLARS_VAR_DIR=str(tmp / "var"),
+        VENV=str(Path(PYTHON).parent.parent),
+        **extra,
+    )
+    return env
+
+
+class Server:
+    def __init__(self, port):
+        self.port = port
+
+    def get(self, path, **headers):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            return response, response.read()
+        finally:
+            conn.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    env = clean_env(tmp, GUNICORN_WORKERS="1", GUNICORN_THREADS="2")
+    log = open(tmp / "server.log", "w+")
+    # The demo database and the server's collectstatic run side by side: gunicorn
+    # touches the database only when a request comes, after both are done.
+    demo = subprocess.Popen(
+        ["bash", "-c", f"{PYTHON} manage.py migrate --noinput -v0 && {PYTHON} manage.py load_demo"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    serve = subprocess.Popen(
+        ["bash", "deploy/serve.sh"],
+        cwd=ROOT,
+        env=env | {"HOST": f"127.0.0.1:{port}"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def log_tail():
+        log.flush()
+        return (tmp / "server.log").read_text()[-3000:]
+
+    try:
+        assert demo.wait(timeout=START_TIMEOUT) == 0, log_tail()
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            assert serve.poll() is None, f"the server stopped:\n{log_tail()}"
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, f"no server on :{port}\n{log_tail()}"
+                time.sleep(0.5)
+        yield Server(port)
+    finally:
+        demo.kill()
+        if serve.poll() is None:
+            os.killpg(serve.pid, signal.SIGTERM)
+            try:
+                serve.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(serve.pid, signal.SIGKILL)
+                serve.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def home_html(server):
+    response, body = server.get("/")
+    assert response.status == 200
+    return body.decode()
+
+
+def test_pages_are_served_over_plain_http_and_compressed(server, home_html):
+    response, body = server.get("/", **{"Accept-Encoding": "gzip"})
+    assert response.status == 200, "a local demo must not redirect to https"
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert "Accept-Encoding" in response.getheader("Vary")
+    html = gzip.decompress(body).decode()
+    assert "<html" in html
+    assert len(body) < len(html.encode()) / 2
+    assert response.getheader("Server").startswith("gunicorn")
+
+
+def hashed_static_urls(html):
+    return re.findall(r'/static/[^"\']+\.[0-9a-f]{12}\.(?:css|js)', html)
+
+
+def test_hashed_static_files_are_cached_for_a_year_and_precompressed(server, home_html):
+    urls = hashed_static_urls(home_html)
+    assert urls, "pages name their CSS/JS by hashed (manifest) names"
+    plain_response, plain = server.get(urls[0])
+    assert plain_response.status == 200
+    for encoding, decode in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        response, body = server.get(urls[0], **{"Accept-Encoding": encoding})
+        assert response.status == 200
+        assert response.getheader("Content-Encoding") == encoding
+        assert decode(body) == plain
+        cache_control = response.getheader("Cache-Control")
+        max_age = int(re.search(r"max-age=(\d+)", cache_control).group(1))
+        assert max_age >= 365 * 24 * 3600
+        assert "immutable" in cache_control and "public" in cache_control
+
+
+def test_a_missing_static_file_is_a_404(server):
+    response, _ = server.get("/static/exemplars/css/no-such-file.css")
+    assert response.status == 404
+
+
+def test_demo_media_and_the_admin_work(server, home_html):
+    response, _ = server.get("/admin/login/")
+    assert response.status == 200
+    media = re.findall(r'/media/[^"\'\s]+\.(?:jpg|jpeg|png|webp)', home_html)
+    assert media, "the demo home shows images"
+    response, body = server.get(media[0])
+    assert response.status == 200 and body
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
+    env = clean_env(tmp_path, DJANGO_SETTINGS_MODULE="newsroom.settings.production")
+    result = subprocess.run(
+        [PYTHON, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
