@@ -5,6 +5,7 @@ environment, with defaults that give a working site and no server to run.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -173,12 +174,50 @@ EXEMPLARS_SEARCH = {
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Every log record, request errors with their traceback included, goes to stderr
+# (the process manager's or container's log) in every environment. Django's own
+# default sends errors to a console that is silent unless DEBUG and to ADMINS, so
+# a production 500 was written nowhere. DJANGO_LOG_LEVEL sets the level.
+# Reporting on top, from the environment: DJANGO_ADMINS ("Name <a@b.vn>, c@d.vn")
+# mails each error to them through Django's mail settings; DJANGO_ERROR_HANDLER is
+# the dotted path of a logging.Handler class (an error tracker's) given every error.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").upper()
+ADMINS = [
+    parseaddr(address)
+    for address in os.environ.get("DJANGO_ADMINS", "").split(",")
+    if address.strip()
+]
+_error_handlers = {}
+if ADMINS:
+    _error_handlers["mail_admins"] = {
+        "class": "django.utils.log.AdminEmailHandler",
+        "level": "ERROR",
+    }
+if os.environ.get("DJANGO_ERROR_HANDLER"):
+    _error_handlers["error_hook"] = {
+        "class": os.environ["DJANGO_ERROR_HANDLER"],
+        "level": "ERROR",
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        },
+        **_error_handlers,
+    },
+    "root": {"handlers": ["console", *_error_handlers], "level": LOG_LEVEL},
     "loggers": {
-        "exemplars": {"handlers": ["console"], "level": "INFO"},
-        "exemplars_search": {"handlers": ["console"], "level": "INFO"},
+        # Through the root's handlers only, so nothing is written or mailed twice.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # One line per request to a search cluster is noise at INFO.
+        "elastic_transport": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
     },
 }

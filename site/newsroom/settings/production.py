@@ -47,7 +47,13 @@ MIDDLEWARE[_after_security:_after_security] = [
     # secret, so compressing them gives BREACH nothing to recover.
     "django.middleware.gzip.GZipMiddleware",
 ]
-STORAGES["staticfiles"]["BACKEND"] = "newsroom.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
+# A copy, not base's dict changed in place: importing these settings beside another
+# module (a test, a tool) must not switch that module's storage too. The storage
+# links a file missing from the manifest unhashed and logs it, never a 500.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "newsroom.storage.CompressedManifestStaticFilesStorage"},
+}
 WHITENOISE_KEEP_ONLY_HASHED_FILES = False  # templates outside {% static %} may still name originals
 
 # Media (uploaded images and documents) is the proxy's job (README, deploy/nginx.conf);
