@@ -151,7 +151,8 @@ def featured_exemplars(limit=6):
         .values("sort_date")[:1]
     )
     return with_portraits(
-        Exemplar.objects.filter(Exists(live_stories().filter(exemplar=OuterRef("pk"))))
+        Exemplar.objects.live()
+        .filter(Exists(live_stories().filter(exemplar=OuterRef("pk"))))
         .annotate(latest=latest)
         .order_by("-stage", "-latest", "name")
     )[:limit]
@@ -210,6 +211,10 @@ def prefetch_story(story):
         prefetch_related_objects(
             images, Prefetch("renditions", queryset=_renditions(HERO_SPECS + BODY_SPECS))
         )
+    if story.exemplar_id and not story.exemplar.live:
+        # A draft profile is not for readers yet: no exemplar box (nor JSON-LD
+        # "about") until an editor publishes it.
+        story.exemplar = None
     if story.exemplar_id:
         exemplar = (
             with_portraits(Exemplar.objects.filter(pk=story.exemplar_id))
@@ -418,7 +423,7 @@ class CampaignListing:
     @cached_property
     def honoured_exemplars(self) -> list:
         return list(
-            with_portraits(Exemplar.objects.filter(honours__campaign=self.campaign))
+            with_portraits(Exemplar.objects.live().filter(honours__campaign=self.campaign))
             .prefetch_related(
                 Prefetch(
                     "honours",

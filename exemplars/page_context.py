@@ -157,7 +157,7 @@ def _route_crumbs(request, *tail) -> list[tuple[str, str]]:
 
 def exemplar_context(request, slug) -> dict:
     exemplar = (
-        listings.with_portraits(Exemplar.objects.filter(slug=slug))
+        listings.with_portraits(Exemplar.objects.live().filter(slug=slug))
         .prefetch_related("stage_changes")
         .first()
     )

@@ -19,7 +19,9 @@ from __future__ import annotations
 from wagtail.models import PagePermissionTester
 
 EXPORT_REPORT_PERMISSION = "exemplars.export_campaign_report"
-MANAGE_PIPELINE_PERMISSION = "exemplars.change_exemplar"
+# Moving an exemplar's stage is the desk's call: journalists may draft a profile
+# (change) but only those who may publish it move it on.
+MANAGE_PIPELINE_PERMISSION = "exemplars.publish_exemplar"
 NOMINATE_PERMISSION = "exemplars.add_exemplar"
 
 

@@ -68,9 +68,11 @@ def nominate(story: ExemplarStoryPage, *, user, name: str, kind: str, note: str 
     """Make the person or collective of ``story`` a candidate exemplar and link the story.
 
     An exemplar of the same name is reused (and not moved back a stage); a
-    new one starts at "discovered" with the note in its history. The link is
-    saved as a new revision of the story, published at once only when the
-    user may publish and the story had no other unpublished changes.
+    new one starts at "discovered" with the note in its history, as a draft
+    profile submitted to the editors' approval: readers see it only once an
+    editor publishes it. The link is saved as a new revision of the story,
+    published at once only when the user may publish, the story had no other
+    unpublished changes and the exemplar's profile is already public.
     """
     name = (name or "").strip()
     if not name:
@@ -79,14 +81,30 @@ def nominate(story: ExemplarStoryPage, *, user, name: str, kind: str, note: str 
         raise ValidationError(_("Loại điển hình không hợp lệ."))
     exemplar = Exemplar.find(name)
     if exemplar is None:
-        exemplar = Exemplar(name=name, kind=kind, locality=story.locality, field=story.field)
-        exemplar.save()
+        exemplar = _draft_candidate(story, user=user, name=name, kind=kind)
         exemplar.advance_to(Stage.DISCOVERED, user=user, note=note[:500] or _("Đề cử từ bài viết"))
 
     had_changes = story.has_unpublished_changes
     draft = story.get_latest_revision_as_object()
     draft.exemplar = exemplar
     revision = draft.save_revision(user=user, log_action=True)
-    if story.live and not had_changes and story.permissions_for_user(user).can_publish():
+    if (
+        exemplar.live
+        and story.live
+        and not had_changes
+        and story.permissions_for_user(user).can_publish()
+    ):
         revision.publish(user=user)
+    return exemplar
+
+
+def _draft_candidate(story, *, user, name: str, kind: str) -> Exemplar:
+    exemplar = Exemplar(
+        name=name, kind=kind, locality=story.locality, field=story.field, live=False
+    )
+    exemplar.save()
+    exemplar.save_revision(user=user, log_action=True)
+    workflow = exemplar.get_workflow()
+    if workflow is not None:
+        workflow.start(exemplar, user)
     return exemplar

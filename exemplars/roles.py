@@ -22,6 +22,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -31,6 +32,7 @@ EDITORS = "Biên tập viên"
 ADMINS = "Quản trị"
 
 WORKFLOW_NAME = "Kiểm duyệt bài điển hình"
+EXEMPLAR_WORKFLOW_NAME = "Duyệt hồ sơ điển hình"
 VERIFY_TASK_NAME = "Xác minh khen thưởng"
 APPROVE_TASK_NAME = "Duyệt đăng"
 
@@ -40,6 +42,9 @@ EXPORT_REPORT = ("exemplars", "campaign", "export_campaign_report", "Xuất báo
 
 SNIPPETS = ("campaign", "exemplar", "locality", "field", "author", "award")
 ALL = ("add", "change", "delete", "view")
+# An exemplar profile is published content (DraftStateMixin, LockableMixin):
+# whoever publishes it vouches for it, as for a story.
+EXEMPLAR_DESK = (*ALL, "publish", "lock", "unlock")
 
 
 @dataclass
@@ -60,9 +65,9 @@ ROLES = [
         page_actions=("add", "change"),
         model_perms={
             "wagtailadmin.admin": ("access",),
-            # Journalists discover exemplars: they may nominate a candidate
-            # (create one at the first stage) but not move or delete it.
-            "exemplars.exemplar": ("add", "view"),
+            # Journalists discover exemplars: they may nominate a candidate and
+            # draft its profile, but not publish it, move its stage or delete it.
+            "exemplars.exemplar": ("add", "change", "view"),
             **{f"exemplars.{m}": ("view",) for m in SNIPPETS if m != "exemplar"},
         },
         collection_perms=("add_image", "choose_image", "add_document", "choose_document"),
@@ -73,6 +78,7 @@ ROLES = [
         model_perms={
             "wagtailadmin.admin": ("access",),
             **{f"exemplars.{m}": ALL for m in SNIPPETS},
+            "exemplars.exemplar": EXEMPLAR_DESK,
         },
         collection_perms=(
             "add_image",
@@ -90,6 +96,7 @@ ROLES = [
         model_perms={
             "wagtailadmin.admin": ("access",),
             **{f"exemplars.{m}": ALL for m in SNIPPETS},
+            "exemplars.exemplar": EXEMPLAR_DESK,
             "auth.user": ALL,
             "auth.group": ALL,
             "wagtailcore.site": ALL,
@@ -192,6 +199,26 @@ def _sync_workflow(root_page: Page, editors: Group, admins: Group) -> Workflow:
         )
     WorkflowTask.objects.filter(workflow=workflow).exclude(task__in=[verify, approve]).delete()
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    _sync_exemplar_workflow(approve)
+    return workflow
+
+
+def _sync_exemplar_workflow(approve: GroupApprovalTask) -> Workflow:
+    """Profiles go live through the editors' approval, like stories (without the
+    honour check, which reads a story's body)."""
+    from .models import Exemplar
+
+    workflow, _created = Workflow.objects.get_or_create(name=EXEMPLAR_WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.update_or_create(
+        workflow=workflow, task=approve, defaults={"sort_order": 0}
+    )
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=approve).delete()
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Exemplar), defaults={"workflow": workflow}
+    )
     return workflow
 
 

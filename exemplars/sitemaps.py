@@ -36,8 +36,10 @@ def route_urls(home, request=None) -> list[dict]:
         ("field", Field, "field"),
     ):
         theirs = stories.filter(**{lookup: OuterRef("pk")})
+        # Only published profiles: a draft exemplar has no public page.
+        public = model.objects.live() if model is Exemplar else model.objects.all()
         rows = (
-            model.objects.filter(Exists(theirs))
+            public.filter(Exists(theirs))
             .annotate(
                 lastmod=Subquery(
                     theirs.order_by("-last_published_at").values("last_published_at")[:1]

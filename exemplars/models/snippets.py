@@ -18,7 +18,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from ..text import name_key, nfc, slugify_vi
@@ -440,11 +446,29 @@ class Stage(models.IntegerChoices):
     REPLICATED = 4, _("Nhân rộng")
 
 
-class Exemplar(index.Indexed, ClusterableModel, NamedRecord):
+class ExemplarQuerySet(models.QuerySet):
+    def live(self):
+        """Exemplars an editor has published: the only ones readers may see."""
+        return self.filter(live=True)
+
+
+class Exemplar(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+    NamedRecord,
+):
     """A person or a collective honoured as điển hình tiên tiến.
 
     ``stage`` is where the newsroom's exemplar work stands; every move is kept
     in ``stage_changes`` with who made it and when (see :meth:`advance_to`).
+
+    A profile is published content: a journalist's record or nomination is a
+    draft until an editor publishes it (directly or by approving it in the
+    moderation workflow); readers see only ``live`` exemplars.
     """
 
     class Kind(models.TextChoices):
@@ -498,9 +522,23 @@ class Exemplar(index.Indexed, ClusterableModel, NamedRecord):
         InlinePanel("honours", label=_("Khen thưởng")),
     ]
 
+    objects = ExemplarQuerySet.as_manager()
+
     class Meta(NamedRecord.Meta):
         verbose_name = _("điển hình")
         verbose_name_plural = _("điển hình")
+
+    # The stage and its history are recorded as they happen (``advance_to``), not
+    # edited in the form: publishing an older draft must not take them back.
+    def serializable_data(self):
+        data = super().serializable_data()
+        data.pop("stage_changes", None)
+        return data
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        obj.stage = self.stage
+        return obj
 
     @cached_property
     def stage_dates(self) -> dict[int, dt.date]:

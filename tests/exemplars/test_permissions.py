@@ -15,10 +15,17 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from exemplars.models import Campaign, ExemplarStoryPage, SectionPage
+from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, SectionPage
+from exemplars.reader_urls import exemplar_url
 from exemplars.roles import ADMINS, EDITORS, JOURNALISTS, ROLES
 from tests.exemplars.desk import make_desk, story_post_data
-from tests.factories import default_section, make_campaign_page, make_section, make_story
+from tests.factories import (
+    default_section,
+    make_campaign_page,
+    make_exemplar,
+    make_section,
+    make_story,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -240,6 +247,62 @@ def read_workflow_report(client, desk, user):
     return _report_opens(client, "wagtailadmin_reports:workflow")
 
 
+# -- exemplar profiles: published content, live only through an editor -----------
+
+
+def _exemplar_form(**overrides):
+    return nested_form_data(
+        {
+            "name": "Bà Néang Sa Ry",
+            "kind": "individual",
+            "slug": "",
+            "locality": "",
+            "field": "",
+            "portrait": "",
+            "bio": "Giữ nghề dệt thổ cẩm.",
+            "honours": inline_formset([]),
+        }
+        | overrides
+    )
+
+
+def _profile_is_public(client, exemplar):
+    return client.get(exemplar_url(exemplar)).status_code == 200
+
+
+def publish_new_exemplar(client, desk, user):
+    client.post(
+        reverse("wagtailsnippets_exemplars_exemplar:add"),
+        _exemplar_form(**{"action-publish": "1"}),
+    )
+    exemplar = Exemplar.objects.filter(name="Bà Néang Sa Ry").first()
+    return exemplar is not None and _profile_is_public(client, exemplar)
+
+
+def publish_exemplar_changes(client, desk, user):
+    exemplar = make_exemplar("Ông Tư", bio="Tiểu sử cũ.")
+    client.post(
+        reverse("wagtailsnippets_exemplars_exemplar:edit", args=[exemplar.pk]),
+        _exemplar_form(
+            name="Ông Tư", slug=exemplar.slug, bio="Tiểu sử mới.", **{"action-publish": "1"}
+        ),
+    )
+    return "Tiểu sử mới." in client.get(exemplar_url(exemplar)).content.decode()
+
+
+def approve_exemplar(client, desk, user):
+    exemplar = Exemplar(name="Ông Năm", live=False)
+    exemplar.save()
+    exemplar.save_revision(user=desk.journalist)
+    state = exemplar.get_workflow().start(exemplar, desk.journalist).current_task_state
+    url = reverse(
+        "wagtailsnippets_exemplars_exemplar:workflow_action",
+        args=[exemplar.pk, "approve", state.pk],
+    )
+    client.post(url, {"comment": ""})
+    return _profile_is_public(client, exemplar)
+
+
 ACTIONS = {
     "create": create,
     "edit own": edit_own,
@@ -264,6 +327,9 @@ ACTIONS = {
     "export site history": export_site_history,
     "read aging pages": read_aging_pages,
     "read workflow report": read_workflow_report,
+    "publish new exemplar": publish_new_exemplar,
+    "publish exemplar changes": publish_exemplar_changes,
+    "approve exemplar": approve_exemplar,
 }
 
 # The brief gives journalists "change" on the whole tree, so they edit each

@@ -9,6 +9,7 @@ from django.utils import timezone
 from exemplars.dashboard import ending_soon, exemplars_by_stage, stories_awaiting_review
 from exemplars.models import CampaignDrive, Exemplar, ExemplarStageChange, Honour, Stage
 from exemplars.pipeline import board
+from exemplars.reader_urls import exemplar_url
 from tests.exemplars.desk import make_desk
 from tests.factories import (
     make_award,
@@ -153,13 +154,62 @@ def test_nominate_from_a_story(client, desk, home):
     assert exemplar.locality == commune
     change = exemplar.stage_changes.get()
     assert (change.recorded_by, change.note) == (desk.journalist, "Giữ nghề dệt thổ cẩm")
+    # A nomination is a draft profile waiting for the editors, not a public page.
+    assert not exemplar.live
+    assert client.get(exemplar_url(exemplar)).status_code == 404
     # A journalist cannot publish: the link waits in a draft for the editor.
     story.refresh_from_db()
     assert story.exemplar_id is None
     assert story.get_latest_revision_as_object().exemplar == exemplar
 
 
-def test_editor_nomination_of_a_live_story_is_published(client, desk, home):
+def test_nomination_from_an_unpublished_draft_stays_private_until_approved(client, desk, home):
+    story = make_story(title="Bài nháp", publish=False, owner=desk.journalist)
+    client.force_login(desk.journalist)
+    client.post(
+        reverse("exemplars_nominate", args=[story.pk]),
+        {"name": "Bà Néang Sa Ry", "kind": "individual", "note": ""},
+    )
+    exemplar = Exemplar.objects.get(name="Bà Néang Sa Ry")
+    assert not exemplar.live
+    assert client.get(exemplar_url(exemplar)).status_code == 404
+    assert exemplar.slug not in client.get("/sitemap.xml").content.decode()
+    state = exemplar.current_workflow_state
+    assert state is not None and state.requested_by == desk.journalist
+
+    # The journalist cannot approve it; an editor can, and only then is it public.
+    task_state = state.current_task_state
+    url = reverse(
+        "wagtailsnippets_exemplars_exemplar:workflow_action",
+        args=[exemplar.pk, "approve", task_state.pk],
+    )
+    client.post(url, {"comment": ""})
+    assert client.get(exemplar_url(exemplar)).status_code == 404
+    client.force_login(desk.editor)
+    client.post(url, {"comment": ""})
+    exemplar.refresh_from_db()
+    assert exemplar.live
+    assert client.get(exemplar_url(exemplar)).status_code == 200
+    # Approval publishes the profile, never the stage history back to an older state.
+    assert exemplar.stage == Stage.DISCOVERED and exemplar.stage_changes.count() == 1
+
+
+def test_editor_nomination_waits_for_the_profile_to_be_published(client, desk, home):
+    story = make_story(title="Người giữ nghề")
+    client.force_login(desk.editor)
+    url = reverse("exemplars_nominate", args=[story.pk])
+    client.post(url, {"name": "Ông Tư", "kind": "individual", "note": ""})
+    story.refresh_from_db()
+    exemplar = Exemplar.objects.get(name="Ông Tư")
+    assert not exemplar.live
+    # The live story does not point readers at a profile that is not public yet.
+    assert story.exemplar_id is None
+    assert story.get_latest_revision_as_object().exemplar == exemplar
+    assert "Ông Tư" not in client.get(story.url).content.decode()
+
+
+def test_editor_nomination_of_a_published_exemplar_is_published(client, desk, home):
+    make_exemplar("Ông Tư")
     story = make_story(title="Người giữ nghề")
     client.force_login(desk.editor)
     url = reverse("exemplars_nominate", args=[story.pk])
