@@ -21,6 +21,10 @@ def test_embedded_default_is_sqlite_with_wal(monkeypatch):
     db = base.DATABASES["default"]
     assert db["ENGINE"] == "django.db.backends.sqlite3"
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
+    # Writers queue for the lock at BEGIN instead of failing when they upgrade:
+    # tests/test_sqlite_concurrency.py shows what either alone loses.
+    assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert db["OPTIONS"]["timeout"] >= 5
 
 
 def test_database_url_selects_postgresql(monkeypatch):
