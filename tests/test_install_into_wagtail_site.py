@@ -1,18 +1,25 @@
-"""The extension installs into a site it did not create.
+"""The extension installs into a site it did not create, exactly as the README says.
 
-`wagtail start` makes a project that already has its own `search` app; we add
-our apps exactly as the README tells an outlet to, migrate, publish a story and
-fetch it from a running server.
+The README's install section is run literally: its shell blocks line by line
+(``pip install`` aside: this virtualenv already has the package), its settings
+appended to the settings of a fresh ``wagtail start`` project, its URL lines put
+before Wagtail's catch-all. Then every reader URL the extension provides is
+opened twice on a running server, with the site's own home page still at ``/``.
 """
 
+import json
 import os
 import re
+import shlex
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -20,6 +27,8 @@ from django.db import connection
 pytestmark = pytest.mark.slow
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+BIN = Path(sys.executable).parent
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def readme_block(name: str) -> str:
@@ -36,93 +45,201 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run(args, cwd, **kwargs):
+def clean_env(**extra) -> dict:
     env = {
         k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
     }
+    env.update(extra)
+    return env
+
+
+def run(args, cwd, env=None):
     result = subprocess.run(
-        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, **kwargs
+        args, cwd=cwd, env=env or clean_env(), capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
     return result
 
 
-PUBLISH_STORY = """
-from wagtail.models import Page, Site
-from exemplars.models import ExemplarHomePage, SectionPage, ExemplarStoryPage, Campaign
-outlet_home = Site.objects.get(is_default_site=True).root_page
-landing = outlet_home.add_child(instance=ExemplarHomePage(title="Điển hình tiên tiến", slug="dien-hinh"))
-section = landing.add_child(instance=SectionPage(title="Gương sáng", slug="guong-sang"))
-story = section.add_child(instance=ExemplarStoryPage(
-    title="Người giữ hồn lụa Tân Châu", slug="lua-tan-chau",
-    intro="Bà Đàm Thị Lệ giữ nghề dệt lụa.",
-    body=[("paragraph", "<p>Điển hình tiên tiến trong phong trào thi đua.</p>")]))
-for page in (landing, section, story):
-    page.save_revision().publish()
-story.campaigns.add(Campaign.objects.create(name="Phụ nữ tích cực học tập, lao động sáng tạo"))
-story.save_revision().publish()
-print(Page.objects.get(pk=story.pk).specific.url)
-"""
+def run_readme_commands(block: str, cwd: Path) -> tuple[Path, dict[str, str]]:
+    """Runs a README shell block; returns the folder it ends in and each command's output."""
+    outputs = {}
+    for line in block.splitlines():
+        words = shlex.split(line, comments=True)
+        if not words:
+            continue
+        program, args = words[0], words[1:]
+        if program == "pip":
+            assert args[0] == "install" and any("exemplars" in a for a in args), line
+            continue
+        if program == "mkdir":
+            (cwd / args[0]).mkdir()
+            continue
+        if program == "cd":
+            cwd = cwd / args[0]
+            continue
+        assert program in ("wagtail", "python"), f"README command the test cannot run: {line}"
+        env = clean_env()
+        if args[:2] == ["manage.py", "createsuperuser"]:
+            # The one interactive step: its answers come from the environment.
+            args += ["--noinput", "--username", "admin", "--email", "admin@example.com"]
+            env["DJANGO_SUPERUSER_PASSWORD"] = "install-test-password"
+        result = run([str(BIN / program), *args], cwd=cwd, env=env)
+        outputs[" ".join(words)] = result.stdout + result.stderr
+    return cwd, outputs
 
 
-def test_extension_installs_into_a_fresh_wagtail_start_site(tmp_path):
-    if connection.vendor != "sqlite":
-        pytest.skip("the generated site uses its own SQLite file; this runs in the SQLite pass")
-    bin_dir = Path(sys.executable).parent
-    run([str(bin_dir / "wagtail"), "start", "outlet"], cwd=tmp_path)
-    site = tmp_path / "outlet"
-    assert (site / "search" / "views.py").exists(), "wagtail start no longer makes a search app"
-
+def install_settings_and_urls(site: Path) -> None:
     settings_file = site / "outlet" / "settings" / "base.py"
     settings_file.write_text(
         settings_file.read_text() + "\n" + readme_block("install-settings"), encoding="utf-8"
     )
     urls_file = site / "outlet" / "urls.py"
     urls = urls_file.read_text()
-    # The README's step: our search takes /search/ instead of the starter one.
-    urls = urls.replace('    path("search/", search_views.search, name="search"),\n', "")
+    starter_search = '    path("search/", search_views.search, name="search"),\n'
+    assert starter_search in urls, "wagtail start no longer routes /search/ to its starter view"
+    urls = urls.replace(starter_search, "")
     urls = urls.replace(
         '    path("", include(wagtail_urls)),',
         readme_block("install-urls").rstrip("\n") + '\n    path("", include(wagtail_urls)),',
     )
     urls_file.write_text(urls, encoding="utf-8")
 
-    python = str(bin_dir / "python")
-    run([python, "manage.py", "migrate", "--noinput"], cwd=site)
-    url = (
-        run([python, "manage.py", "shell", "-c", PUBLISH_STORY], cwd=site)
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    assert url.startswith("/")
 
-    port = free_port()
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
-    }
-    server = subprocess.Popen(
-        [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=site,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        body = None
-        for _ in range(60):
+def shell(site: Path, code: str) -> dict:
+    """Runs ``code`` in the site's shell; it prints one JSON line last."""
+    out = run([str(BIN / "python"), "manage.py", "shell", "-c", code], cwd=site).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+FIND_URLS = """
+import json
+from exemplars.models import CampaignPage, ExemplarHomePage, ExemplarStoryPage, SectionPage
+from wagtail.models import Site
+site = Site.objects.get(is_default_site=True)
+print(json.dumps({
+    "root_type": type(site.root_page.specific).__name__,
+    "home": ExemplarHomePage.objects.get().url,
+    "section_pk": SectionPage.objects.live().first().pk,
+    "campaign": CampaignPage.objects.live().first().campaign.slug,
+    "pages": [
+        page.url
+        for model in (SectionPage, CampaignPage, ExemplarStoryPage)
+        for page in model.objects.live()[:1]
+    ],
+}))
+"""
+
+ROLES = """
+import json
+from django.contrib.auth.models import Group
+from wagtail.models import WorkflowPage
+from exemplars.models import ExemplarHomePage
+print(json.dumps({
+    "groups": sorted(Group.objects.values_list("name", flat=True)),
+    "workflow": WorkflowPage.objects.filter(page=ExemplarHomePage.objects.get()).exists(),
+}))
+"""
+
+
+class Server:
+    def __init__(self, site: Path):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [str(BIN / "python"), "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload"],
+            cwd=site,
+            env=clean_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        url = f"http://127.0.0.1:{self.port}{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=30) as resp:
+                return resp.status, resp.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    def wait(self) -> None:
+        for _ in range(120):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=5) as resp:
-                    assert resp.status == 200
-                    body = resp.read().decode("utf-8")
-                    break
+                self.get("/robots.txt")
+                return
             except OSError:
                 time.sleep(0.5)
-        assert body is not None, "the generated site never answered"
-        assert "Người giữ hồn lụa Tân Châu" in body
-        with urllib.request.urlopen(
-            f"http://127.0.0.1:{port}/api/search/?q=dien+hinh+tien+tien", timeout=10
-        ) as resp:
-            assert b"lua-tan-chau" in resp.read()
+        pytest.fail("the generated site never answered")
+
+    def stop(self) -> str:
+        self.process.terminate()
+        out, _ = self.process.communicate(timeout=10)
+        return out.decode("utf-8", "replace")
+
+
+def test_extension_installs_into_a_fresh_wagtail_start_site(tmp_path):
+    if connection.vendor != "sqlite":
+        pytest.skip("the generated site uses its own SQLite file; this runs in the SQLite pass")
+    site, _ = run_readme_commands(readme_block("install-start"), tmp_path)
+    assert (site / "manage.py").exists() and (site / "search" / "views.py").exists()
+    install_settings_and_urls(site)
+    _, outputs = run_readme_commands(readme_block("install-commands"), site)
+
+    check = outputs["python manage.py check"]
+    assert "exemplars." not in check, check
+    roles = shell(site, ROLES)
+    assert {"Biên tập viên", "Phóng viên", "Quản trị"} <= set(roles["groups"])
+    assert roles["workflow"], "setup_roles attached no workflow to the exemplar home page"
+
+    found = shell(site, FIND_URLS)
+    # --keep-root: the outlet's own home page still answers at /.
+    assert found["root_type"] == "HomePage"
+    home = found["home"]
+    assert home != "/" and home.startswith("/")
+
+    server = Server(site)
+    try:
+        server.wait()
+        status, sitemap = server.get("/sitemap.xml")
+        assert status == 200, sitemap[:2000]
+        pages = [
+            urlsplit(loc.text).path
+            for loc in ET.fromstring(sitemap).findall("sm:url/sm:loc", SITEMAP_NS)
+        ]
+        for route in ("dien-hinh/", "dia-phuong/", "linh-vuc/"):
+            assert any(route in p for p in pages), f"the sitemap lists no {route} page"
+        # A section, a campaign page and a story, each listed with the URL it answers at.
+        assert set(found["pages"]) <= set(pages), found["pages"]
+        reader_urls = [
+            "/",
+            "/search/",
+            "/search/?q=dien+hinh+tien+tien",
+            f"/search/?q=hien+mau&campaign={found['campaign']}",
+            "/api/search/?q=dien+hinh",
+            "/api/search/suggest/?q=guong",
+            "/rss/",
+            "/atom/",
+            f"/rss/chuyen-muc/{found['section_pk']}/",
+            f"/atom/chuyen-muc/{found['section_pk']}/",
+            f"/rss/phong-trao/{found['campaign']}/",
+            f"/atom/phong-trao/{found['campaign']}/",
+            "/sitemap.xml",
+            "/news-sitemap.xml",
+            "/robots.txt",
+            *pages,
+        ]
+        failures = []
+        for path in reader_urls:
+            for attempt in ("first", "second"):
+                status, body = server.get(path)
+                if status != 200:
+                    failures.append(f"{path} ({attempt} request): {status}")
+        assert not failures, "\n".join(failures)
+
+        status, body = server.get("/api/search/?q=dien+hinh")
+        hits = json.loads(body)["results"]
+        assert hits and all(h["url"].startswith(home) for h in hits)
+        status, body = server.get("/search/?q=dien+hinh")
+        assert "kết quả" in body.decode("utf-8")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        log = server.stop()
+    assert "Traceback" not in log, log

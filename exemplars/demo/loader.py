@@ -65,8 +65,11 @@ def _date(value: str | None) -> dt.date | None:
 class DemoLoader:
     """Loads the demo in dependency order; ``created`` counts what this run added."""
 
-    def __init__(self, say: Callable[[str], None] = lambda msg: None):
+    def __init__(self, say: Callable[[str], None] = lambda msg: None, keep_root: bool = False):
         self.say = say
+        # keep_root: an outlet trying the demo on its own site keeps its home page at /
+        # and gets the demo under it, instead of the demo home becoming the Site's root.
+        self.keep_root = keep_root
         self.created: dict[str, int] = {}
         self.localities: dict[str, Locality] = {}
         self.sections: dict[str, SectionPage] = {}
@@ -107,8 +110,10 @@ class DemoLoader:
 
     def home(self) -> ExemplarHomePage:
         home = ExemplarHomePage.objects.order_by("path").first()
+        site = Site.objects.filter(is_default_site=True).first()
         if home is None:
-            root = Page.get_first_root_node()
+            keep = self.keep_root and site is not None
+            root = site.root_page if keep else Page.get_first_root_node()
             home = root.add_child(
                 instance=ExemplarHomePage(
                     title=content.HOME["title"],
@@ -119,7 +124,6 @@ class DemoLoader:
             publish_at(home, home.first_published_at or _now())
             self._count("page", True)
             self.say(f"Trang chủ: {home.title}")
-        site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
                 hostname="localhost",
@@ -128,7 +132,7 @@ class DemoLoader:
                 is_default_site=True,
                 site_name=content.SITE_NAME,
             )
-        elif site.root_page_id != home.pk:
+        elif not self.keep_root and site.root_page_id != home.pk:
             # The stock "Welcome to Wagtail" page stays, unlinked; the site serves ours.
             site.root_page = home
             site.site_name = content.SITE_NAME

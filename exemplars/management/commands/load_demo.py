@@ -12,7 +12,18 @@ class Command(BaseCommand):
         "đổi gì. Build the demo site (idempotent)."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--keep-root",
+            action="store_true",
+            help=(
+                "Giữ trang chủ của site ở /, đặt trang mẫu bên dưới (/trang-chu/). Keep the "
+                "default Site's home page at / and build the demo under it; without this "
+                "option the demo home page becomes the default Site's root."
+            ),
+        )
+
+    def handle(self, *args, keep_root=False, **options):
         verbose = options["verbosity"] > 1
         quiet = options["verbosity"] == 0
 
@@ -23,7 +34,7 @@ class Command(BaseCommand):
                 self.stdout.write(message)
 
         started = time.monotonic()
-        created = DemoLoader(say).run()
+        created = DemoLoader(say, keep_root=keep_root).run()
         elapsed = time.monotonic() - started
         if created:
             summary = ", ".join(f"{label} {n}" for label, n in sorted(created.items()))
