@@ -45,6 +45,14 @@ serve: setup-db
 test: install system-deps
 	bash scripts/test.sh
 
+# A single OpenSearch node on 127.0.0.1:9200 (searchnode/, built with Maven; ~/.m2 is
+# its cache); prints OPENSEARCH_URL=… for the site and the live search tests.
+search-node:
+	@bash scripts/search-node.sh start
+
+search-node-stop:
+	@bash scripts/search-node.sh stop
+
 bench: install
 	$(BIN)/python manage.py benchmark_search --stories 100000 --output bench-100000.json
 

@@ -2,9 +2,10 @@
 
 ``settings.EXEMPLARS_SEARCH["BACKEND"]`` is one of:
 
-* ``"auto"`` (default): Elasticsearch when ``ELASTICSEARCH_URL`` is set, else
-  PostgreSQL full-text search on a PostgreSQL database, else SQLite FTS5;
-* ``"sqlite"``, ``"postgres"``, ``"elasticsearch"``;
+* ``"auto"`` (default): Elasticsearch when ``ELASTICSEARCH_URL`` is set,
+  OpenSearch when ``OPENSEARCH_URL`` is, else PostgreSQL full-text search on a
+  PostgreSQL database, else SQLite FTS5;
+* ``"sqlite"``, ``"postgres"``, ``"elasticsearch"``, ``"opensearch"``;
 * ``"database"``: the backend that lives in the database (sqlite or postgres
   by vendor), which is also what readers get while Elasticsearch is down;
 * a dotted module path whose ``SearchBackend`` class is used.
@@ -26,6 +27,7 @@ BUILTIN = {
     "sqlite": "exemplars_search.backends.sqlite",
     "postgres": "exemplars_search.backends.postgres",
     "elasticsearch": "exemplars_search.backends.elasticsearch",
+    "opensearch": "exemplars_search.backends.opensearch",
 }
 DATABASE_VENDORS = {"sqlite": "sqlite", "postgresql": "postgres"}
 
@@ -57,7 +59,11 @@ def resolve_name(alias: str | None = None) -> str:
     conf = search_settings()
     name = (alias or conf.get("BACKEND") or "auto").strip()
     if name == "auto":
-        return "elasticsearch" if conf.get("ELASTICSEARCH_URL") else database_backend_name()
+        if conf.get("ELASTICSEARCH_URL"):
+            return "elasticsearch"
+        if conf.get("OPENSEARCH_URL"):
+            return "opensearch"
+        return database_backend_name()
     if name == "database":
         return database_backend_name()
     return name
