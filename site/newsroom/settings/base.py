@@ -168,10 +168,11 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # Reader search: "auto" picks PostgreSQL full-text search on PostgreSQL and
-# SQLite FTS5 otherwise; ELASTICSEARCH_URL switches to Elasticsearch.
+# SQLite FTS5 otherwise; ELASTICSEARCH_URL (or OPENSEARCH_URL) switches to a cluster.
 EXEMPLARS_SEARCH = {
     "BACKEND": os.environ.get("EXEMPLARS_SEARCH_BACKEND", "auto"),
     "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL", ""),
+    "OPENSEARCH_URL": os.environ.get("OPENSEARCH_URL", ""),
     "INDEX": os.environ.get("EXEMPLARS_SEARCH_INDEX", "exemplars"),
 }
 

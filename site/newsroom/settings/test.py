@@ -11,3 +11,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="exemplars-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A search node named in the environment (make test starts one) is for the live
+# cluster tests, which build their own backend from it: the rest of the suite
+# keeps the database backend, as it would on a machine without the node.
+EXEMPLARS_SEARCH = {**EXEMPLARS_SEARCH, "ELASTICSEARCH_URL": "", "OPENSEARCH_URL": ""}  # noqa: F405
