@@ -11,6 +11,7 @@ class ExemplarsConfig(AppConfig):
         from exemplars_search.registry import register
 
         from . import checks, images, signal_handlers  # noqa: F401
+        from .caching.signal_handlers import register_signal_handlers
         from .models import ExemplarStoryPage
         from .search_adapter import story_adapter
 
@@ -20,3 +21,5 @@ class ExemplarsConfig(AppConfig):
         checks.register_checks()
         # Uploaded photos lose their EXIF (GPS, camera owner) before they are stored.
         images.connect()
+        # Published, moved or renamed content leaves the page caches.
+        register_signal_handlers()

@@ -1,10 +1,12 @@
-"""Vietnamese for readers unless they choose English.
+"""Vietnamese for readers unless the address asks for English.
 
 Django's LocaleMiddleware follows the browser's Accept-Language, and many
 Vietnamese readers' phones are set to English: they would get an English page
-around Vietnamese articles. Here only an explicit choice (the language cookie
-set by Django's ``set_language`` view) switches the language; the admin keeps
-each user's own preference, which Wagtail applies itself.
+around Vietnamese articles. Here only the address chooses: reader pages are
+Vietnamese at ``/…`` and English at ``/en/…`` (``i18n_patterns`` with the
+default language unprefixed). No cookie and no header is read, so one address
+always gives the same page and any cache may keep it. The admin keeps each
+user's own preference, which Wagtail applies itself.
 """
 
 from django.conf import settings
@@ -14,11 +16,9 @@ from django.utils import translation
 class ReaderLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.available = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         # Scoped to this request: a reader's English must not leak into whatever
         # the thread handles next.
         with translation.override(language):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -9,10 +10,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Django's set_language view: a reader's explicit choice of Tiếng Việt / English.
-    path("i18n/", include("django.conf.urls.i18n")),
-    # /search/, /api/search/ and /api/search/suggest/
-    path("", include("exemplars_search.urls")),
     # Feeds, sitemaps and robots.txt
     path("", include("exemplars.urls")),
 ]
@@ -29,11 +26,14 @@ elif getattr(settings, "EXEMPLARS_SERVE_MEDIA", False):
     from django.urls import re_path
     from django.views.static import serve
 
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [
+# Reader pages in Vietnamese at /…, in English at /en/…: the address alone picks
+# the language (no cookie, no form), so every page can be cached as it is.
+urlpatterns += i18n_patterns(
+    # /search/, /api/search/ and /api/search/suggest/
+    path("", include("exemplars_search.urls")),
     # Wagtail's page serving takes whatever is left; keep it last.
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.conf import settings
 
@@ -12,13 +14,44 @@ def test_readers_get_vietnamese_even_when_the_phone_asks_for_english(client, sec
     assert response.status_code == 200
     assert response["Content-Language"] == "vi"
     assert '<html lang="vi"' in response.content.decode()
+    assert not response.has_header("Vary") or "Accept-Language" not in response["Vary"]
 
 
-def test_a_reader_can_choose_english(client, section):
+def test_a_reader_chooses_english_by_a_plain_link(client, section):
     story = make_story()
-    response = client.post("/i18n/setlang/", {"language": "en", "next": story.url})
-    assert response.status_code == 302
-    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
-    response = client.get(story.url)
+    page = client.get(story.url).content.decode()
+    # The footer's switch is a link to the same story under /en/: no form, no cookie.
+    link = re.search(r'<a href="([^"]+)" hreflang="en"', page)
+    assert link and link.group(1) == "/en" + story.url
+    assert "csrfmiddlewaretoken" not in page
+
+    response = client.get(link.group(1))
+    assert response.status_code == 200
     assert response["Content-Language"] == "en"
-    assert '<html lang="en"' in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    # Links on the English page stay English, and lead back to Vietnamese.
+    assert f'<a href="{story.url}" hreflang="vi"' in html
+    assert 'action="/en/search/"' in html
+    assert not response.cookies
+
+
+def test_the_language_cookie_no_longer_chooses(client, section):
+    story = make_story()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(story.url)
+    assert response["Content-Language"] == "vi"
+
+
+def test_english_search_page(client, section):
+    response = client.get("/en/search/", {"q": "lụa"})
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+
+
+def test_the_not_found_page_switches_language_too(client, section):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert '<a href="/en/khong-co-trang-nay/" hreflang="en"' in response.content.decode()
+    response = client.get("/en/khong-co-trang-nay/")
+    assert response.status_code == 404 and response["Content-Language"] == "en"

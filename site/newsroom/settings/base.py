@@ -51,6 +51,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above sessions and CSRF, so it sees every cookie a response would set;
+    # below it, CSP and Permissions-Policy are kept with the cached page.
+    "exemplars.caching.middleware.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "exemplars.middleware.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -174,6 +179,71 @@ EXEMPLARS_SEARCH = {
     "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL", ""),
     "OPENSEARCH_URL": os.environ.get("OPENSEARCH_URL", ""),
     "INDEX": os.environ.get("EXEMPLARS_SEARCH_INDEX", "exemplars"),
+}
+
+# Reader pages: Cache-Control for browsers and shared caches, and our full-page
+# cache for anonymous readers (exemplars/caching/conf.py has every key).
+EXEMPLARS_PAGE_CACHE = {
+    "ENABLED": os.environ.get("EXEMPLARS_PAGE_CACHE", "1") == "1",
+    "TIMEOUT": int(os.environ.get("EXEMPLARS_PAGE_CACHE_TIMEOUT", "3600")),
+    "MAX_AGE": int(os.environ.get("EXEMPLARS_CACHE_MAX_AGE", "60")),
+    "S_MAXAGE": int(os.environ.get("EXEMPLARS_CACHE_S_MAXAGE", "300")),
+    "SEARCH_MAX_AGE": int(os.environ.get("EXEMPLARS_CACHE_SEARCH_MAX_AGE", "30")),
+}
+# Publishing purges our page cache through Wagtail's front-end cache
+# invalidation; a proxy or CDN in front is purged by adding its backend here.
+WAGTAILFRONTENDCACHE = {
+    "pages": {"BACKEND": "exemplars.caching.backends.PageCacheBackend"},
+}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish or nginx answering HTTP PURGE (e.g. http://127.0.0.1:6081).
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+
+# Reader pages run no inline script: JSON-LD blocks are data, which CSP does not
+# execute. Styles allow inline because Wagtail's responsive embeds set a
+# padding in a style attribute. The admin keeps Wagtail's own scripts.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://www.facebook.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Readers' pages use none of these; an embedded video may go full screen.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    "fullscreen": ["self", "https://www.youtube.com", "https://player.vimeo.com"],
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,12 @@
+"""The reader page cache: whole anonymous responses kept in a Django cache and
+purged exactly where content changed.
+
+- ``middleware.PageCacheMiddleware`` serves and stores pages, and writes the
+  ``Cache-Control``/``ETag`` headers browsers and shared caches follow.
+- ``store.PageStore`` holds the responses; a purge invalidates a path with every
+  query string and host at once (a generation per path).
+- ``purge`` computes which addresses show a page or a record; ``signal_handlers``
+  sends them through Wagtail's front-end cache invalidation
+  (``WAGTAILFRONTENDCACHE``), where ``backends.PageCacheBackend`` is our cache and
+  an outlet adds its Varnish, nginx or CDN beside it.
+"""

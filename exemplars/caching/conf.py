@@ -1,0 +1,33 @@
+"""``EXEMPLARS_PAGE_CACHE``: the page cache's settings, with their defaults."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Our own full-page cache; the headers below are written even when it is off.
+    "ENABLED": True,
+    # The alias in CACHES that holds the pages.
+    "CACHE": "default",
+    "KEY_PREFIX": "exemplars-page",
+    # Seconds a page stays in our cache. Purges are exact, so this only bounds
+    # what no signal announces: a pin's end date, a related-story list, a
+    # purge lost while the cache server was down.
+    "TIMEOUT": 3600,
+    # Browsers cannot be purged: keep their copy short.
+    "MAX_AGE": 60,
+    # Shared caches (a CDN, Varnish) are purged too when configured in
+    # WAGTAILFRONTENDCACHE; without that, this is how stale they may get.
+    "S_MAXAGE": 300,
+    # Search pages and the search API: one entry per query, so they are kept
+    # briefly everywhere, ours included (and purged on every publish).
+    "SEARCH_MAX_AGE": 30,
+    "SEARCH_URL_NAMESPACES": ["exemplars_search"],
+    # Never served from or stored in the cache.
+    "EXCLUDE_PATH_PREFIXES": ["/admin/", "/django-admin/", "/documents/"],
+    # Seconds to stop asking a cache server that failed, so a dead Redis costs
+    # one refused connection per process, not one per request.
+    "RETRY_AFTER": 5,
+}
+
+
+def page_cache_settings() -> dict:
+    return DEFAULTS | getattr(settings, "EXEMPLARS_PAGE_CACHE", {})

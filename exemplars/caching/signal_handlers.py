@@ -1,0 +1,122 @@
+"""Purge the page cache when what readers see changes.
+
+Each handler gathers its addresses while the change is being saved (for a
+deletion, before the rows are gone; for a publication, also the story's
+addresses before it, so a campaign it left is purged too) and purges once
+the transaction commits: purged earlier, a reader could cache the old page
+again before the commit. A purge never raises into the editor's save.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_save, pre_delete, pre_save
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from ..models import Author, Campaign, Exemplar, ExemplarStoryPage, Field, Locality
+from . import purge
+from .store import PageStore
+
+logger = logging.getLogger("exemplars.caching")
+
+
+def purge_after_commit(ps: purge.PurgeSet, again=None) -> None:
+    """Purge ``ps`` once committed, with what ``again()`` finds then (relations
+    saved after the record itself, such as an exemplar's honours)."""
+
+    def run():
+        nonlocal ps
+        try:
+            if again is not None:
+                ps = ps | again()
+            if not ps:
+                return
+            urls = sorted(ps.in_every_language())
+            if ps.everything:
+                PageStore().purge_all()
+            PurgeBatch(urls).purge()
+        except Exception:
+            logger.exception("Front-end cache purge failed")
+
+    transaction.on_commit(run)
+
+
+def _guarded(compute, again=None):
+    """Purge what ``compute`` returns; a failure is logged, not raised."""
+    try:
+        purge_after_commit(compute(), again)
+    except Exception:
+        logger.exception("Could not work out what to purge")
+
+
+def story_about_to_change(sender, instance, raw=False, update_fields=None, **kwargs):
+    # A publication saves the whole page: remember where the story was shown before.
+    if raw or update_fields is not None or not instance.pk or not instance.live:
+        return
+    try:
+        ps = purge.PurgeSet()
+        purge.add_stories(ps, [instance.pk])
+        instance._purge_before = ps
+    except Exception:
+        logger.exception("Could not work out what to purge")
+
+
+def page_changed(sender, instance, **kwargs):
+    before = getattr(instance, "_purge_before", None)
+    _guarded(lambda: purge.for_page(instance) | before if before else purge.for_page(instance))
+
+
+def page_moved(sender, instance, url_path_before=None, parent_page_before=None, **kwargs):
+    old = purge.subtree_urls(instance, url_path_before)
+    _guarded(lambda: purge.for_page(instance, old, parent_page_before))
+
+
+def slug_changed(sender, instance, instance_before=None, **kwargs):
+    if instance_before is None:
+        return
+    old = instance_before.url_path
+    _guarded(lambda: purge.for_page(instance, purge.subtree_urls(instance, old)))
+
+
+def _record_handler(compute, deleting=False):
+    def handler(sender, instance, raw=False, created=False, **kwargs):
+        if raw or created:
+            # A new record is on no page yet.
+            return
+        _guarded(lambda: compute(instance), None if deleting else lambda: compute(instance))
+
+    return handler
+
+
+RECORDS = {
+    Campaign: purge.for_campaign,
+    Exemplar: purge.for_exemplar,
+    Locality: purge.for_locality,
+    Field: purge.for_field,
+    Author: purge.for_author,
+}
+
+
+def register_signal_handlers() -> None:
+    page_published.connect(page_changed, dispatch_uid="exemplars.caching.published")
+    page_unpublished.connect(page_changed, dispatch_uid="exemplars.caching.unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="exemplars.caching.moved")
+    page_slug_changed.connect(slug_changed, dispatch_uid="exemplars.caching.slug")
+    pre_save.connect(
+        story_about_to_change, sender=ExemplarStoryPage, dispatch_uid="exemplars.caching.story"
+    )
+    for model, compute in RECORDS.items():
+        # Saved: the pages that name it (a rename reaches them all). Deleted:
+        # the same pages, found before its relations go.
+        post_save.connect(
+            _record_handler(compute), sender=model, weak=False, dispatch_uid=f"cache.{model}"
+        )
+        pre_delete.connect(
+            _record_handler(compute, deleting=True),
+            sender=model,
+            weak=False,
+            dispatch_uid=f"cache.delete.{model}",
+        )

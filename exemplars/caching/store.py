@@ -1,0 +1,113 @@
+"""Whole reader responses in a Django cache.
+
+An entry is keyed by scheme, host, full path with its query string, and
+language. Every key also carries two generations: one for the path and one for
+the site. A purge deletes a path's generation, which orphans the page at every
+host and with every query string (``?page=2``, search queries) at once; the
+orphans expire with their timeout. Purging the site deletes the site
+generation. A request reads its generations before the view runs and stores
+under those, so a page rendered before a purge is never stored after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+import uuid
+
+from django.core.cache import caches
+from django.http import HttpResponse
+
+from .conf import page_cache_settings
+
+logger = logging.getLogger("exemplars.caching")
+
+# Per process: until when the cache server is left alone after a failure.
+_down_until = 0.0
+
+
+class CacheUnavailable(Exception):
+    """The cache server failed; the request goes on uncached."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+class PageStore:
+    def __init__(self, conf: dict | None = None):
+        conf = conf or page_cache_settings()
+        self.cache = caches[conf["CACHE"]]
+        self.prefix = conf["KEY_PREFIX"]
+        self.timeout = conf["TIMEOUT"]
+        self.retry_after = conf["RETRY_AFTER"]
+
+    # -- keys ----------------------------------------------------------------
+
+    def _site_key(self) -> str:
+        return f"{self.prefix}:site"
+
+    def _path_key(self, path: str) -> str:
+        return f"{self.prefix}:path:{_digest(path)}"
+
+    def _entry_key(self, generations: str, url: str, language: str) -> str:
+        return f"{self.prefix}:page:{generations}:{language}:{_digest(url)}"
+
+    # -- guarded access --------------------------------------------------------
+
+    def _call(self, method, *args, **kwargs):
+        global _down_until
+        if time.monotonic() < _down_until:
+            raise CacheUnavailable
+        try:
+            return getattr(self.cache, method)(*args, **kwargs)
+        except Exception as exc:
+            _down_until = time.monotonic() + self.retry_after
+            logger.warning("Page cache unavailable, serving uncached: %s", exc)
+            raise CacheUnavailable from exc
+
+    def _generation(self, key: str, found: dict) -> str:
+        value = found.get(key)
+        if value is None:
+            value = uuid.uuid4().hex[:12]
+            if not self._call("add", key, value, self.timeout):
+                value = self._call("get", key) or value
+        return value
+
+    # -- reading and writing -----------------------------------------------------
+
+    def generations(self, path: str) -> str:
+        """The current site and path generations, created when missing."""
+        site_key, path_key = self._site_key(), self._path_key(path)
+        found = self._call("get_many", [site_key, path_key])
+        return f"{self._generation(site_key, found)}.{self._generation(path_key, found)}"
+
+    def get(self, generations: str, url: str, language: str) -> HttpResponse | None:
+        entry = self._call("get", self._entry_key(generations, url, language))
+        if entry is None:
+            return None
+        status, headers, content, stored_at = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        response.headers["Age"] = str(max(0, int(time.time() - stored_at)))
+        return response
+
+    def set(self, generations, url, language, response, timeout=None) -> None:
+        entry = (response.status_code, list(response.items()), response.content, time.time())
+        self._call(
+            "set", self._entry_key(generations, url, language), entry, timeout or self.timeout
+        )
+
+    # -- purging -----------------------------------------------------------------
+
+    def purge_paths(self, paths) -> None:
+        """Every page at these paths, whatever the host, query string or language."""
+        keys = [self._path_key(path) for path in set(paths)]
+        if keys:
+            # A purge must reach the server even right after a failed read.
+            self.cache.delete_many(keys)
+
+    def purge_all(self) -> None:
+        self.cache.delete(self._site_key())

@@ -1,0 +1,42 @@
+"""The footer's language link: the same page in the other language.
+
+The language lives in the address (``/…`` Vietnamese, ``/en/…`` English), so
+switching is a plain link a cache can keep, not a form with a CSRF cookie.
+"""
+
+from django import template
+from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+def language_url(path: str, code: str) -> str:
+    """``path`` in language ``code``; that language's home when the path is no page."""
+    translated = translate_url(path, code)
+    if translated != path:
+        return translated
+    try:
+        with translation.override(code):
+            return reverse("wagtail_serve", args=("",))
+    except NoReverseMatch:
+        return "/"
+
+
+@register.simple_tag(takes_context=True)
+def other_languages(context) -> list[dict]:
+    request = context.get("request")
+    # A site that installs the extension without i18n_patterns has one language
+    # per address, and Django's default LANGUAGES lists a hundred.
+    urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+    if not is_language_prefix_patterns_used(urlconf)[0]:
+        return []
+    current = translation.get_language()
+    path = request.get_full_path() if request is not None else "/"
+    return [
+        {"code": code, "name": name, "url": language_url(path, code)}
+        for code, name in settings.LANGUAGES
+        if code != current
+    ]
