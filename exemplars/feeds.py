@@ -142,7 +142,8 @@ class StoryFeed(Feed):
         return ", ".join(b.author.name for b in item.bylines.all()) or None
 
     def item_categories(self, item):
-        return [item.exemplar.name] if item.exemplar_id else []
+        # A profile still in draft is not named to readers.
+        return [item.exemplar.name] if item.exemplar_id and item.exemplar.live else []
 
     def item_enclosures(self, item):
         if not item.hero_image_id:

@@ -110,7 +110,8 @@ class StoryAdapter(SearchAdapter):
             published=page.display_date,
             live=self.is_public(page),
             kind=page.exemplar.kind if page.exemplar else None,
-            exemplar=page.exemplar.name if page.exemplar else None,
+            # A profile still in draft is not named to readers.
+            exemplar=page.exemplar.name if page.exemplar and page.exemplar.live else None,
             campaigns=[Facet(c.slug, c.name) for c in page.campaigns.all()],
             locality=Facet(page.locality.slug, page.locality.name) if page.locality else None,
             localities=self.locality_slugs(page.locality) if page.locality else [],

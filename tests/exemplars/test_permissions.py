@@ -7,6 +7,7 @@ silently turns a journalist's "publish" into "save draft" counts as denied.
 
 import datetime as dt
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -15,12 +16,14 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, SectionPage
+from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Honour, SectionPage
 from exemplars.reader_urls import exemplar_url
 from exemplars.roles import ADMINS, EDITORS, JOURNALISTS, ROLES
 from tests.exemplars.desk import make_desk, story_post_data
 from tests.factories import (
     default_section,
+    make_award,
+    make_campaign,
     make_campaign_page,
     make_exemplar,
     make_section,
@@ -425,6 +428,51 @@ def test_editor_menu_lists_wagtail_reports(client, home):
     client.force_login(make_desk().editor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("wagtailadmin_reports:site_history") in html
+
+
+def _reader_text(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    if response["Content-Type"].startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
+def test_a_draft_exemplar_is_on_no_public_page(client, home, django_capture_on_commit_callbacks):
+    """An editor linked a story and an honour to a profile still in draft: readers
+    see the published one everywhere and the draft nowhere until it is published."""
+    campaign = make_campaign()
+    campaign_page = make_campaign_page(campaign)
+    draft = make_exemplar("Bà Néang Sa Ry", live=False)
+    public = make_exemplar("Ông Tư")
+    # The reader index is written on commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        for n, exemplar in enumerate((draft, public)):
+            make_story(title=f"Gương sáng {n}", exemplar=exemplar, campaigns=[campaign])
+            Honour.objects.create(exemplar=exemplar, award=make_award(), campaign=campaign)
+    draft_story = ExemplarStoryPage.objects.get(exemplar=draft)
+    pages = {
+        "profile": exemplar_url(draft),
+        "home": home.url,
+        "campaign": campaign_page.url,
+        "story": draft_story.url,
+        "sitemap": "/sitemap.xml",
+        "feed": "/rss/",
+        "search": "/api/search/?q=gương sáng",
+    }
+    assert client.get(exemplar_url(public)).status_code == 200
+    assert client.get(pages.pop("profile")).status_code == 404
+    texts = {name: _reader_text(client, url) for name, url in pages.items()}
+    shown = {name: "Néang Sa Ry" in text or draft.slug in text for name, text in texts.items()}
+    assert shown == dict.fromkeys(pages, False)
+    for name in ("home", "campaign", "sitemap", "feed", "search"):
+        assert public.name in texts[name] or public.slug in texts[name], name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision().publish()
+    assert client.get(exemplar_url(draft)).status_code == 200
+    for name in ("story", "feed", "search"):
+        assert draft.name in _reader_text(client, pages[name]), name
 
 
 def test_journalist_cannot_schedule_publication(journalist_client):
