@@ -9,6 +9,8 @@ page cache) gets this by using the cache, with nothing to catch themselves.
 Each process logs an outage once, when it starts, and once more when Redis is
 back. While it lasts, Redis is tried again only every ``RETRY_AFTER`` seconds,
 so a Redis that times out rather than refuses does not stall every request.
+A process that dropped writes empties the cache (its Redis database) when Redis
+is back, so no invalidation lost in the outage leaves a stale page behind.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 
 class _Outages:
-    """Per process and per Redis location: is it down, and when to try again.
+    """Per process and per Redis location: is it down, when to try again, and
+    whether a write (an invalidation, perhaps) was dropped meanwhile.
 
     Django makes one cache object per thread, so this state is shared here.
     """
@@ -40,16 +43,29 @@ class _Outages:
     def __init__(self):
         self._lock = threading.Lock()
         self._retry_at: dict[str, float] = {}
+        self._lost_writes: dict[str, int] = {}
 
-    def skip(self, location: str) -> bool:
-        """True while an outage is known and the next try is not due yet."""
+    def down(self, location: str) -> bool:
+        return location in self._retry_at
+
+    def due(self, location: str) -> bool:
+        """True unless an outage is known and its next try is not due yet."""
         retry_at = self._retry_at.get(location)
-        return retry_at is not None and time.monotonic() < retry_at
+        return retry_at is None or time.monotonic() >= retry_at
 
-    def failed(self, location: str, error: Exception, retry_after: float) -> None:
+    def lost_writes(self, location: str) -> int:
+        return self._lost_writes.get(location, 0)
+
+    def dropped(self, location: str, write: bool) -> None:
+        if write:
+            with self._lock:
+                self._lost_writes[location] = self._lost_writes.get(location, 0) + 1
+
+    def failed(self, location: str, error: Exception, retry_after: float, write: bool) -> None:
         with self._lock:
             new = location not in self._retry_at
             self._retry_at[location] = time.monotonic() + retry_after
+        self.dropped(location, write)
         if new:
             logger.warning(
                 "Cache %s unreachable (%s): serving pages uncached until it is back.",
@@ -57,32 +73,42 @@ class _Outages:
                 error,
             )
 
-    def succeeded(self, location: str) -> None:
-        if location not in self._retry_at:
-            return
+    def recovered(self, location: str) -> None:
         with self._lock:
             back = self._retry_at.pop(location, None) is not None
+            lost = self._lost_writes.pop(location, 0)
         if back:
-            logger.info("Cache %s reachable again.", location)
+            logger.info("Cache %s reachable again (%d writes were dropped).", location, lost)
 
 
 outages = _Outages()
 
 
-def _miss(result):
-    """Make a method answer ``result(*args)`` instead of raising during an outage."""
+def _degrading(result, write=False):
+    """Make a method answer ``result(*args)`` instead of raising during an outage.
+
+    The first call after an outage empties the cache if writes were dropped: a
+    dropped delete is an invalidation lost, and Redis, restarted from disk, would
+    serve what it had before, as if the site never changed.
+    """
 
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
-            if outages.skip(self.location):
+            location = self.location
+            if not outages.due(location):
+                outages.dropped(location, write)
                 return result(*args, **kwargs)
+            recovering = outages.down(location)
             try:
+                if recovering and outages.lost_writes(location):
+                    self._cache.clear()
                 value = method(self, *args, **kwargs)
             except OUTAGE_ERRORS as error:
-                outages.failed(self.location, error, self.retry_after)
+                outages.failed(location, error, self.retry_after, write)
                 return result(*args, **kwargs)
-            outages.succeeded(self.location)
+            if recovering:
+                outages.recovered(location)
             return value
 
         return wrapper
@@ -110,46 +136,46 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self.location = ",".join(self._servers)
 
-    @_miss(lambda key, default=None, *a, **kw: default)
+    @_degrading(lambda key, default=None, *a, **kw: default)
     def get(self, key, default=None, version=None):
         return super().get(key, default, version)
 
-    @_miss(lambda *a, **kw: {})
+    @_degrading(lambda *a, **kw: {})
     def get_many(self, keys, version=None):
         return super().get_many(keys, version)
 
-    @_miss(lambda *a, **kw: False)
+    @_degrading(lambda *a, **kw: False)
     def has_key(self, key, version=None):
         return super().has_key(key, version)
 
-    @_miss(lambda *a, **kw: False)
+    @_degrading(lambda *a, **kw: False, write=True)
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return super().add(key, value, timeout, version)
 
-    @_miss(lambda *a, **kw: None)
+    @_degrading(lambda *a, **kw: None, write=True)
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return super().set(key, value, timeout, version)
 
-    @_miss(lambda data, *a, **kw: list(data))
+    @_degrading(lambda data, *a, **kw: list(data), write=True)
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return super().set_many(data, timeout, version)
 
-    @_miss(lambda *a, **kw: False)
+    @_degrading(lambda *a, **kw: False)
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return super().touch(key, timeout, version)
 
-    @_miss(lambda *a, **kw: False)
+    @_degrading(lambda *a, **kw: False, write=True)
     def delete(self, key, version=None):
         return super().delete(key, version)
 
-    @_miss(lambda *a, **kw: None)
+    @_degrading(lambda *a, **kw: None, write=True)
     def delete_many(self, keys, version=None):
         return super().delete_many(keys, version)
 
-    @_miss(_not_found)
+    @_degrading(_not_found, write=True)
     def incr(self, key, delta=1, version=None):
         return super().incr(key, delta, version)
 
-    @_miss(lambda *a, **kw: False)
+    @_degrading(lambda *a, **kw: False, write=True)
     def clear(self):
         return super().clear()

@@ -12,7 +12,6 @@ from io import StringIO
 
 import pytest
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCacheClient
 from django.core.management import call_command
 from django.test import override_settings
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -42,9 +41,9 @@ def closed_port():
 
 @pytest.fixture(autouse=True)
 def _forget_outages():
-    resilient.outages._retry_at.clear()
+    resilient.outages.__init__()
     yield
-    resilient.outages._retry_at.clear()
+    resilient.outages.__init__()
 
 
 @pytest.fixture
@@ -99,45 +98,97 @@ def test_every_operation_is_a_miss_while_redis_is_down(down_cache, caplog):
     assert len(outage_records(caplog)) == 1
 
 
-def test_an_outage_is_logged_once_and_its_end_once(settings, closed_port, monkeypatch, caplog):
+class FlakyRedis:
+    """Stands in for the Redis client: a dict that can be switched off."""
+
+    def __init__(self):
+        self.data, self.up, self.calls = {}, True, 0
+
+    def _answer(self):
+        self.calls += 1
+        if not self.up:
+            raise RedisConnectionError("Connection refused")
+
+    def get(self, key, default):
+        self._answer()
+        return self.data.get(key, default)
+
+    def set(self, key, value, timeout):
+        self._answer()
+        self.data[key] = value
+
+    def delete(self, key):
+        self._answer()
+        return self.data.pop(key, None) is not None
+
+    def clear(self):
+        self._answer()
+        self.data.clear()
+        return True
+
+
+def flaky_cache(redis: FlakyRedis, retry_after: float) -> resilient.ResilientRedisCache:
+    cache = resilient.ResilientRedisCache(
+        "redis://127.0.0.1:1/0", {"OPTIONS": {"RETRY_AFTER": retry_after}}
+    )
+    cache.__dict__["_cache"] = redis  # RedisCache builds its client in this cached property
+    return cache
+
+
+def test_an_outage_is_logged_once_and_its_end_once(caplog):
     caplog.set_level(logging.INFO, logger=OUTAGE_LOG)
-    location = f"redis://127.0.0.1:{closed_port}/0"
-    params = {"OPTIONS": {"RETRY_AFTER": 0}}
+    redis = FlakyRedis()
     # Django makes one cache object per thread: the outage is the process's, not each one's.
-    first, second = (resilient.ResilientRedisCache(location, params) for _ in range(2))
+    first, second = flaky_cache(redis, 0), flaky_cache(redis, 0)
+    redis.up = False
     for _ in range(5):
         assert first.get("k") is None
         assert second.get("k") is None
     assert len(outage_records(caplog)) == 1
 
-    monkeypatch.setattr(RedisCacheClient, "get", lambda self, key, default: "back")
-    assert first.get("k") == "back"
+    redis.up = True
+    first.set("k", "back")
     assert second.get("k") == "back"
     back = [r for r in caplog.records if r.name == OUTAGE_LOG and "again" in r.message]
     assert len(back) == 1
 
-    def refused(self, key, default):
-        raise RedisConnectionError("Connection refused")
-
-    monkeypatch.setattr(RedisCacheClient, "get", refused)
+    redis.up = False
     assert first.get("k") is None
     assert len(outage_records(caplog)) == 2, "a new outage is logged again"
 
 
-def test_redis_is_not_asked_again_until_the_retry_is_due(closed_port, monkeypatch):
-    calls = []
+def test_an_invalidation_dropped_in_an_outage_leaves_nothing_stale():
+    redis = FlakyRedis()
+    cache = flaky_cache(redis, 0)
+    cache.set("story-page", "before the edit")
+    cache.set("home-page", "before the edit")
+    redis.up = False
+    assert cache.delete("story-page") is False  # the publish's purge, lost
+    redis.up = True
+    assert cache.get("story-page") is None
+    assert cache.get("home-page") is None, "what the lost purges covered is unknown"
+    cache.set("story-page", "after the edit")
+    assert cache.get("story-page") == "after the edit"
 
-    def refused(self, key, default):
-        calls.append(key)
-        raise RedisConnectionError("Connection refused")
 
-    monkeypatch.setattr(RedisCacheClient, "get", refused)
-    cache = resilient.ResilientRedisCache(
-        f"redis://127.0.0.1:{closed_port}/0", {"OPTIONS": {"RETRY_AFTER": 60}}
-    )
+def test_a_read_only_outage_keeps_the_cache():
+    redis = FlakyRedis()
+    cache = flaky_cache(redis, 0)
+    cache.set("home-page", "fresh")
+    redis.up = False
+    assert cache.get("home-page") is None
+    redis.up = True
+    assert cache.get("home-page") == "fresh"
+
+
+def test_redis_is_not_asked_again_until_the_retry_is_due():
+    redis = FlakyRedis()
+    cache = flaky_cache(redis, 60)
+    redis.up = False
     for _ in range(20):
         assert cache.get("k", "miss") == "miss"
-    assert len(calls) == 1, "a request during a known outage does not wait on Redis"
+        cache.set("k", "v")
+    assert redis.calls == 1, "a request during a known outage does not wait on Redis"
 
 
 @pytest.mark.django_db
