@@ -1,7 +1,9 @@
 """Static file storages of the newsroom site."""
 
+import functools
 import logging
 
+from django.conf import settings
 from whitenoise.storage import CompressedManifestStaticFilesStorage as WhiteNoiseStorage
 
 logger = logging.getLogger(__name__)
@@ -44,3 +46,21 @@ class CompressedManifestStaticFilesStorage(UnhashedFallbackMixin, WhiteNoiseStor
 
     Registered in ``settings/production.py`` as ``STORAGES["staticfiles"]``.
     """
+
+
+@functools.cache
+def _manifest_names():
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    return frozenset(getattr(staticfiles_storage, "hashed_files", {}).values())
+
+
+def is_hashed_static_url(path, url):
+    """``WHITENOISE_IMMUTABLE_FILE_TEST``: cache a file forever when its name is one
+    the manifest hands out (read once: WhiteNoise scans the files at start).
+
+    WhiteNoise's own test strips a would-be hash from every file name and asks the
+    storage for the result, so ``core.js.LICENSE.txt`` has it look up ``core.js.txt``,
+    which exists nowhere: the fallback above would log each as a missing file.
+    """
+    return url.removeprefix(settings.STATIC_URL) in _manifest_names()

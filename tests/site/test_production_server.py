@@ -50,8 +50,9 @@ def clean_env(tmp, **extra):
 
 
 class Server:
-    def __init__(self, port):
+    def __init__(self, port, log_path):
         self.port = port
+        self.log_path = log_path
 
     def get(self, path, **headers):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -102,7 +103,7 @@ def server(tmp_path_factory):
             except OSError:
                 assert time.monotonic() < deadline, f"no server on :{port}\n{log_tail()}"
                 time.sleep(0.5)
-        yield Server(port)
+        yield Server(port, tmp / "server.log")
     finally:
         demo.kill()
         if serve.poll() is None:
@@ -151,6 +152,13 @@ def test_hashed_static_files_are_cached_for_a_year_and_precompressed(server, hom
         max_age = int(re.search(r"max-age=(\d+)", cache_control).group(1))
         assert max_age >= 365 * 24 * 3600
         assert "immutable" in cache_control and "public" in cache_control
+
+
+def test_the_server_starts_without_logging_errors(server, home_html):
+    # WhiteNoise asks the manifest about every collected file when it starts; names
+    # that only look hashed (core.js.LICENSE.txt) must not be logged as missing.
+    log = server.log_path.read_text()
+    assert "ERROR" not in log, log[-2000:]
 
 
 def test_a_missing_static_file_is_a_404(server):

@@ -56,6 +56,13 @@ STORAGES = {
 }
 WHITENOISE_KEEP_ONLY_HASHED_FILES = False  # templates outside {% static %} may still name originals
 
+
+def WHITENOISE_IMMUTABLE_FILE_TEST(path, url):  # noqa: N802 (a setting)
+    from newsroom.storage import is_hashed_static_url
+
+    return is_hashed_static_url(path, url)
+
+
 # Media (uploaded images and documents) is the proxy's job (README, deploy/nginx.conf);
 # a demo without a proxy may let Django serve it.
 EXEMPLARS_SERVE_MEDIA = env_flag("DJANGO_SERVE_MEDIA", "0")
