@@ -10,8 +10,10 @@
 #   scripts/services.sh restart-postgres   (used by the fault benchmarks)
 set -euo pipefail
 DIR=${EXEMPLARS_SERVICES_DIR:-/var/tmp/exemplars-services}
-PG_PORT=5432
-REDIS_PORT=6379
+# Other ports give a second, private pair (the serving benchmark stops and
+# restarts its own, leaving the test services alone).
+PG_PORT=${EXEMPLARS_PG_PORT:-5432}
+REDIS_PORT=${EXEMPLARS_REDIS_PORT:-6379}
 
 log() { echo "services: $*" >&2; }
 
