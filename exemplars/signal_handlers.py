@@ -5,6 +5,8 @@ exemplar's kind, so renaming a campaign or merging a locality must reindex the
 stories that hang on it. Page publishing itself is handled by the search app.
 """
 
+import logging
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
@@ -12,6 +14,8 @@ from wagtail.models import PageViewRestriction
 from .models import Campaign, Exemplar, ExemplarStoryPage, Field, Locality
 from .models.snippets import LocalityLinks
 from .search_adapter import story_adapter
+
+logger = logging.getLogger("exemplars_search")
 
 
 def _reindex(stories):
@@ -23,9 +27,14 @@ def _reindex(stories):
         from exemplars_search import service
 
         story_adapter.reset()
-        # index_objects re-reads each story; one now private comes back not live
-        # and is removed from the index.
-        service.index_objects(ExemplarStoryPage.objects.filter(pk__in=ids))
+        try:
+            # index_objects re-reads each story; one now private comes back not
+            # live and is removed from the index.
+            service.index_objects(ExemplarStoryPage.objects.filter(pk__in=ids))
+        except Exception:
+            # As for a story's publish: the edit stands. What a remote index could
+            # not take is queued by the search fallback; the rest waits for a rebuild.
+            logger.exception("Search index update failed for stories %s", ids)
 
     transaction.on_commit(run)
 

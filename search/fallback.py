@@ -349,7 +349,13 @@ class FallbackSearchBackend(BaseSearchBackend):
         docs = list(documents)
         if not docs:
             return 0
-        written = self.mirror.index(docs)
+        try:
+            written = self.mirror.index(docs)
+        except Exception:
+            # The mirror only stands in while the cluster is down: its failure
+            # must not keep the change from the cluster, or from the queue.
+            logger.exception("The database search mirror refused a change")
+            written = sum(1 for d in docs if d.live)
         return self._write("index", docs, written)
 
     def delete(self, ids: Iterable[int]) -> None:
@@ -357,7 +363,10 @@ class FallbackSearchBackend(BaseSearchBackend):
         ids = list(ids)
         if not ids:
             return
-        self.mirror.delete(ids)
+        try:
+            self.mirror.delete(ids)
+        except Exception:
+            logger.exception("The database search mirror refused a change")
         self._write("delete", ids, len(ids))
 
     def _write(self, action: str, items: list, written: int) -> int:

@@ -493,6 +493,9 @@ class ClusterSearchBackend(BaseSearchBackend):
         self.shards = int(self.params.get("SHARDS", 1))
         self.replicas = int(self.params.get("REPLICAS", 0))
         self.refresh_mode = self.params.get("REFRESH", "wait_for")
+        # A rebuild's bulk requests carry 500 whole stories each, and the first
+        # ones reach a cold node: a reader's timeout would abort the rebuild.
+        self.bulk_timeout = float(self.params.get("BULK_TIMEOUT", 120))
         options = {"timeout": float(self.params.get("TIMEOUT", 5)), "max_retries": 1}
         self.client = self.make_client(url, options, self.params.get("CLIENT_OPTIONS") or {})
         self._alias_ready = False
@@ -544,8 +547,11 @@ class ClusterSearchBackend(BaseSearchBackend):
     def _client_search(self, body: dict) -> dict:
         raise NotImplementedError
 
-    def _client_bulk(self, actions: Iterable[dict], *, index: str, refresh, require_alias: bool):
-        """The client's streaming bulk helper: (ok, item) pairs, errors not raised."""
+    def _client_bulk(
+        self, actions: Iterable[dict], *, index: str, refresh, require_alias: bool, timeout=None
+    ):
+        """The client's streaming bulk helper: (ok, item) pairs, errors not raised;
+        ``timeout`` (seconds) replaces the client's for these requests."""
         raise NotImplementedError
 
     # Errors ----------------------------------------------------------------------
@@ -594,13 +600,19 @@ class ClusterSearchBackend(BaseSearchBackend):
                 self._call(self._client_update_aliases, [{"remove_index": {"index": name}}])
         self._alias_ready = True
 
-    def _bulk(self, actions: Iterable[dict], *, index: str, refresh=False, progress=None) -> int:
+    def _bulk(
+        self, actions: Iterable[dict], *, index: str, refresh=False, progress=None, timeout=None
+    ) -> int:
         """Send actions in chunks; return how many succeeded, raise on real failures."""
         written, failures = 0, []
         # Writes through the alias must never auto-create an index named like
         # it (with a dynamic mapping that folds nothing).
         results = self._client_bulk(
-            actions, index=index, refresh=refresh, require_alias=index == self.alias
+            actions,
+            index=index,
+            refresh=refresh,
+            require_alias=index == self.alias,
+            timeout=timeout,
         )
         try:
             for ok, item in results:
@@ -698,7 +710,7 @@ class ClusterSearchBackend(BaseSearchBackend):
         self.create_index(name, loading=True)
         live = (doc for doc in documents if doc.live)
         actions = self._actions(live, None, now_version())
-        written = self._bulk(actions, index=name, progress=progress)
+        written = self._bulk(actions, index=name, progress=progress, timeout=self.bulk_timeout)
         self._call(
             self._client_put_settings,
             name,

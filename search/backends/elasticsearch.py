@@ -96,9 +96,12 @@ class ElasticsearchSearchBackend(ClusterSearchBackend):
     def _client_search(self, body: dict) -> dict:
         return self.client.search(index=self.alias, body=body).body
 
-    def _client_bulk(self, actions: Iterable[dict], *, index: str, refresh, require_alias: bool):
+    def _client_bulk(
+        self, actions: Iterable[dict], *, index: str, refresh, require_alias: bool, timeout=None
+    ):
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
         return streaming_bulk(
-            self.client,
+            client,
             actions,
             index=index,
             chunk_size=500,

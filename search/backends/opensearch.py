@@ -86,7 +86,10 @@ class OpenSearchSearchBackend(ClusterSearchBackend):
     def _client_search(self, body: dict) -> dict:
         return self.client.search(index=self.alias, body=body)
 
-    def _client_bulk(self, actions: Iterable[dict], *, index: str, refresh, require_alias: bool):
+    def _client_bulk(
+        self, actions: Iterable[dict], *, index: str, refresh, require_alias: bool, timeout=None
+    ):
+        extra = {"request_timeout": timeout} if timeout else {}
         return streaming_bulk(
             self.client,
             actions,
@@ -97,6 +100,7 @@ class OpenSearchSearchBackend(ClusterSearchBackend):
             ignore_status=IGNORED_BULK_STATUSES,
             refresh=refresh,
             require_alias=require_alias,
+            **extra,
         )
 
 

@@ -335,3 +335,78 @@ def test_replay_command_waits_for_a_running_rebuild(es_settings, cluster):
         cache.delete(fallback._rebuild_key("elasticsearch"))
     assert "A rebuild is running; 1 changes wait" in out.getvalue()
     assert len(queued()) == 1
+
+
+# -- snippets: a campaign, exemplar, locality or field saved while the index fails -----
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def story_with_snippets(section, es_settings, commit):
+    from tests.factories import make_campaign, make_exemplar, make_field, make_locality, make_story
+
+    campaign, field, locality = make_campaign(), make_field(), make_locality()
+    exemplar = make_exemplar()
+    story = commit(
+        make_story,
+        campaigns=[campaign],
+        field=field,
+        locality=locality,
+        exemplar=exemplar,
+    )
+    return story, {"campaign": campaign, "field": field, "locality": locality, "exemplar": exemplar}
+
+
+@pytest.mark.parametrize("kind", ["campaign", "field", "locality", "exemplar"])
+def test_a_snippet_save_whose_index_update_fails_is_logged_and_queued(
+    kind, story_with_snippets, cluster, commit, monkeypatch, caplog
+):
+    story, snippets = story_with_snippets
+    snippet = snippets[kind]
+    # The database mirror fails too (a locked table, a full disk): nothing of the
+    # index update can succeed now, and the snippet is saved all the same.
+    mirror = backends.database_backend()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the search index is broken")
+
+    monkeypatch.setattr(mirror, "index", broken)
+    cluster.down = True
+    snippet.name = "Tên mới sau khi sửa"
+    commit(snippet.save)
+    snippet.refresh_from_db()
+    assert snippet.name == "Tên mới sau khi sửa"
+    assert "the search index is broken" in caplog.text
+    rows = queued()
+    assert [(r.object_id, r.action) for r in rows] == [(story.pk, "index")]
+    # Back up: the replay sends the story with the new name.
+    monkeypatch.undo()
+    cluster.down = False
+    call_command("replay_search_queue", stdout=StringIO())
+    assert queued() == []
+    assert story.pk in cluster.docs("stories")
+
+
+def test_a_snippet_save_never_raises_when_the_index_update_fails(
+    story_with_snippets, commit, monkeypatch, caplog
+):
+    _story, snippets = story_with_snippets
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("documents could not be built")
+
+    monkeypatch.setattr(service, "index_objects", boom)
+    campaign = snippets["campaign"]
+    campaign.name = "Phong trào đổi tên"
+    commit(campaign.save)
+    campaign.refresh_from_db()
+    assert campaign.name == "Phong trào đổi tên"
+    assert "documents could not be built" in caplog.text
