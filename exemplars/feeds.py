@@ -3,28 +3,42 @@
 Items carry the full story (``content:encoded`` in RSS, ``<content>`` in Atom)
 with the hero image on top and as an enclosure, so a reader app shows the story
 without visiting the site. Dates are given in Asia/Ho_Chi_Minh (+07:00).
+
+One item is bounded (``EXEMPLARS_FEED_ITEM_CHARS``, default 60,000 characters
+of HTML; the description to ``FEED_DESCRIPTION_CHARS``): a longer story ends
+with a link to the page, so one oversized archive story cannot make every
+feed response megabytes long. A story without a URL (filed outside every
+Site) is left out and logged rather than failing the whole feed.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from . import listings
-from .images import FEED_SPEC
+from .images import FEED_SPEC, prefetch_renditions
 from .models import Campaign, SectionPage, StoryByline
 from .reader_urls import home_url
 from .structured_data import NEWSROOM_TZ, absolute, site_name
 
+logger = logging.getLogger(__name__)
+
 FEED_LENGTH = 30
+FEED_DESCRIPTION_CHARS = 1000
+FEED_ITEM_CHARS = 60_000
 _RELATIVE_URL = re.compile(r'(\s(?:src|href))="/(?!/)')
 
 
@@ -68,21 +82,45 @@ def _newsroom_time(value):
 
 
 def _feed_items(stories, request):
-    from wagtail.images import get_image_model
-
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=FEED_SPEC)
-    items = list(
-        stories.select_related("hero_image", "exemplar").prefetch_related(
-            Prefetch("hero_image__renditions", queryset=renditions),
-            Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
-        )[:FEED_LENGTH]
+    items = []
+    stories = stories.select_related("hero_image", "exemplar").prefetch_related(
+        prefetch_renditions("hero_image", [FEED_SPEC]),
+        Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
     )
     base = absolute("/", request).rstrip("/")
-    for item in items:
+    for item in stories[:FEED_LENGTH]:
         # Item hooks get only the item, so the request's address rides on it.
+        item._feed_url = item.get_url(request)
+        if item._feed_url is None:
+            logger.warning("Feed skips story %s (%s): it is under no Site", item.pk, item.title)
+            continue
         item._feed_base = base
         item._feed_request = request
+        items.append(item)
     return items
+
+
+def item_max_chars() -> int:
+    return getattr(settings, "EXEMPLARS_FEED_ITEM_CHARS", FEED_ITEM_CHARS)
+
+
+def bounded_body(story, context: dict, limit: int) -> tuple[str, bool]:
+    """The story's blocks rendered until ``limit`` characters; and whether some were left out.
+
+    Blocks are rendered one at a time so a huge body is never rendered whole;
+    the block that crosses the limit is cut with Django's HTML-aware truncator.
+    """
+    parts, size = [], 0
+    for block in story.body:
+        html = str(block.render_as_block(context))
+        if size + len(html) > limit:
+            room = limit - size
+            if room > 200:
+                parts.append(Truncator(html).chars(room, html=True))
+            return "".join(parts), True
+        parts.append(html)
+        size += len(html)
+    return "".join(parts), False
 
 
 class StoryFeed(Feed):
@@ -121,10 +159,10 @@ class StoryFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.intro
+        return Truncator(item.intro).chars(FEED_DESCRIPTION_CHARS)
 
     def item_link(self, item):
-        return item.get_url(item._feed_request)
+        return item._feed_url
 
     def item_guid(self, item):
         return item.get_full_url(item._feed_request)
@@ -152,10 +190,19 @@ class StoryFeed(Feed):
         return [Enclosure(item._feed_base + rendition.url, str(rendition.file.size), "image/jpeg")]
 
     def item_extra_kwargs(self, item):
+        request = item._feed_request
+        context = {"story": item, "feed": True, "feed_spec": FEED_SPEC, "request": request}
+        body, cut = bounded_body(item, context, item_max_chars())
         html = render_to_string(
             "exemplars/feeds/item_content.html",
-            {"story": item, "feed": True, "feed_spec": FEED_SPEC},
-            request=item._feed_request,
+            context
+            | {
+                "intro": Truncator(item.intro).chars(FEED_DESCRIPTION_CHARS),
+                "body_html": mark_safe(body),  # rendered by the blocks' own templates
+                "truncated": cut,
+                "story_url": item._feed_url,
+            },
+            request=request,
         )
         return {"content_html": _RELATIVE_URL.sub(rf'\1="{item._feed_base}/', html)}
 

@@ -17,6 +17,7 @@ import io
 import logging
 
 from django.core.files.base import ContentFile
+from django.db.models import Prefetch
 from PIL import Image as PILImage
 from PIL import ImageOps
 
@@ -47,6 +48,24 @@ CARD_SPECS = expand(IMAGE_FORMATS, CARD_SIZES)
 HERO_SPECS = expand(IMAGE_FORMATS, HERO_SIZES) + [OG_SPEC, FEED_SPEC]
 BODY_SPECS = expand(IMAGE_FORMATS, BODY_SIZES)
 PORTRAIT_SPECS = expand(IMAGE_FORMATS, PORTRAIT_SIZES)
+
+
+def prefetch_renditions(lookup: str, specs) -> Prefetch:
+    """Prefetch the ``specs`` renditions of the images at ``lookup`` (``"hero_image"``…).
+
+    They go to ``prefetched_renditions``, where Wagtail's own
+    ``ImageQuerySet.prefetch_renditions`` puts them, never into the cache of the
+    ``renditions`` manager: a filtered prefetch there becomes what
+    ``image.renditions`` means, so asking for any other spec (the Open Graph
+    image on a page whose portraits were prefetched) looked for the existing
+    rendition inside the filtered set, missed it, and inserted it again.
+    """
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    path = f"{lookup}__renditions" if lookup else "renditions"
+    return Prefetch(path, queryset=renditions, to_attr="prefetched_renditions")
+
 
 # The EXIF tags a newspaper has no business publishing. Orientation is applied
 # to the pixels before everything else is dropped, so nothing turns sideways.

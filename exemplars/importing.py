@@ -13,6 +13,14 @@ The pieces, each usable alone:
 
 Input format: ``{"title", "intro", "body", "published", "campaigns", "locality",
 "field", "exemplar": {"name", "kind"}, "awards", "tags", "author", "source_url"}``.
+
+What one line may carry is bounded (:func:`limits`, overridable with the
+``EXEMPLARS_IMPORT_LIMITS`` setting): a line over ``LINE_BYTES`` is refused
+before it is parsed, a body over ``BODY_CHARS`` or an intro over
+``INTRO_CHARS`` with a message naming the field, a list over ``LIST_ITEMS``
+names likewise. JSON the parser cannot hold (nesting thousands deep, a
+number thousands of digits long) and text that cannot be stored (a lone
+surrogate such as ``\ud800``) are bad lines like any other.
 """
 
 from __future__ import annotations
@@ -21,10 +29,12 @@ import contextlib
 import datetime as dt
 import html
 import json
+import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
@@ -32,9 +42,10 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision
 from wagtail.rich_text import RichText
 
+from . import sites
 from .models import (
     Author,
     Award,
@@ -50,11 +61,28 @@ from .models import (
 )
 from .text import name_key, nfc, slugify_vi
 
+logger = logging.getLogger(__name__)
+
 KINDS = {"individual": Exemplar.Kind.INDIVIDUAL, "collective": Exemplar.Kind.COLLECTIVE}
 TITLE_MAX = 255
 NAME_MAX = 255
 TAG_MAX = 100
 SLUG_MAX = 80
+# Lines committed (and indexed) together; see StoryImporter.
+BATCH_LINES = 100
+
+DEFAULT_LIMITS = {
+    # A long newspaper story is 20,000-40,000 characters; ten times that is an error.
+    "LINE_BYTES": 2_000_000,
+    "BODY_CHARS": 200_000,
+    "INTRO_CHARS": 2_000,
+    "LIST_ITEMS": 50,
+}
+
+
+def limits() -> dict[str, int]:
+    """:data:`DEFAULT_LIMITS` updated with the ``EXEMPLARS_IMPORT_LIMITS`` setting."""
+    return DEFAULT_LIMITS | getattr(settings, "EXEMPLARS_IMPORT_LIMITS", {})
 
 
 class LineError(ValueError):
@@ -109,6 +137,11 @@ def _names(data: dict, key: str, *, max_length=NAME_MAX) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise LineError(_("“%(key)s” phải là danh sách tên") % {"key": key})
+    most = limits()["LIST_ITEMS"]
+    if len(value) > most:
+        raise LineError(
+            _("“%(key)s” có quá %(max)d tên (%(n)d)") % {"key": key, "max": most, "n": len(value)}
+        )
     out: dict[str, str] = {}
     for raw in value:
         name = " ".join(nfc(raw).split())
@@ -137,19 +170,63 @@ def parse_datetime(value) -> dt.datetime:
     return when
 
 
+def _load_json(raw: str):
+    """``json.loads`` whose every failure is a :class:`LineError`.
+
+    Besides malformed JSON the parser raises ``RecursionError`` on deep
+    nesting and ``ValueError`` on an integer longer than Python converts
+    (4,300 digits); both would otherwise stop the whole run.
+    """
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LineError(_("JSON không hợp lệ: %(err)s") % {"err": exc.msg}) from None
+    except RecursionError:
+        raise LineError(_("JSON lồng nhau quá sâu")) from None
+    except ValueError:
+        raise LineError(_("JSON có số quá dài")) from None
+
+
+def _check_storable(data) -> None:
+    """Refuse text no database can store: a lone UTF-16 surrogate (``\\ud800``).
+
+    Walked without recursion: the parser already accepted whatever depth it holds.
+    """
+    stack = [(key, value) for key, value in data.items()]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((key, v) for v in [*value.keys(), *value.values()])
+        elif isinstance(value, list):
+            stack.extend((key, v) for v in value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise LineError(
+                    _("“%(key)s” chứa ký tự không hợp lệ (nửa cặp UTF-16 \\u%(code)04x)")
+                    % {"key": key, "code": ord(value[exc.start])}
+                ) from None
+
+
 def parse_line(raw: str | bytes) -> StoryLine:
     """Validate one line of the archive file; raise :class:`LineError` with the reason."""
+    most = limits()["LINE_BYTES"]
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
+    if size > most:
+        raise LineError(
+            _("dòng dài %(size)d byte, quá giới hạn %(max)d byte") % {"size": size, "max": most}
+        )
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise LineError(_("dòng không phải UTF-8 (%(err)s)") % {"err": exc.reason}) from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise LineError(_("JSON không hợp lệ: %(err)s") % {"err": exc.msg}) from None
+    data = _load_json(raw)
     if not isinstance(data, dict):
         raise LineError(_("mỗi dòng phải là một đối tượng JSON {…}"))
+    _check_storable(data)
+    bounds = limits()
 
     title = _text(data, "title", required=True, max_length=TITLE_MAX)
     source_url = _text(data, "source_url", required=True, max_length=500)
@@ -176,8 +253,8 @@ def parse_line(raw: str | bytes) -> StoryLine:
     author = data.get("author", data.get("authors"))
     return StoryLine(
         title=title,
-        intro=_text(data, "intro"),
-        body=_text(data, "body"),
+        intro=_text(data, "intro", max_length=bounds["INTRO_CHARS"]),
+        body=_text(data, "body", max_length=bounds["BODY_CHARS"]),
         published=parse_datetime(data.get("published")),
         source_url=source_url,
         campaigns=_names(data, "campaigns"),
@@ -326,17 +403,25 @@ class Lookups:
 
 
 def default_parent() -> SectionPage:
-    """The first section, creating a home page and a section when the site has none."""
+    """The first section, creating a home page and a section when the site has none.
+
+    Either way its home page is given a URL when the default Site is free to
+    serve it (see :mod:`exemplars.sites`): stories filed outside every Site
+    could not be reached, linked from search or listed in feeds.
+    """
     section = SectionPage.objects.order_by("path").first()
     if section:
+        home = ExemplarHomePage.objects.ancestor_of(section).first()
+        if home is not None:
+            sites.ensure_served(home)
         return section
     home = ExemplarHomePage.objects.order_by("path").first()
     if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=ExemplarHomePage(title=_("Trang chủ"), slug="trang-chu"))
+        home = sites.home_parent().add_child(
+            instance=ExemplarHomePage(title=_("Trang chủ"), slug="trang-chu")
+        )
         publish_at(home, timezone.now())
-        if not Site.objects.filter(is_default_site=True).exists():
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    sites.ensure_served(home)
     section = home.add_child(
         instance=SectionPage(title=_("Điển hình tiên tiến"), slug="dien-hinh-tien-tien")
     )
@@ -491,55 +576,125 @@ class ImportResult:
 
 
 class StoryImporter:
-    """Imports parsed lines under one section, each line in its own transaction."""
+    """Imports parsed lines under one section.
 
-    def __init__(self, parent: SectionPage | None = None, *, dry_run=False, user=None):
+    Lines are committed in batches of ``batch_size``, each line in a savepoint
+    of its batch (a bad line rolls back alone), and a batch's stories are
+    indexed for search inside the batch's transaction: a story is live exactly
+    when it is searchable, however the run ends (an error, Ctrl-C, a killed
+    process loses at most the batch in progress, index and pages together).
+    Index-on-save is switched off meanwhile (:func:`deferred_indexing`), so
+    each object is indexed once per batch rather than on each of its saves.
+    """
+
+    def __init__(
+        self,
+        parent: SectionPage | None = None,
+        *,
+        dry_run=False,
+        user=None,
+        batch_size: int = BATCH_LINES,
+    ):
         self.parent = parent
         self.dry_run = dry_run
         self.user = user
+        self.batch_size = max(1, batch_size)
         self.lookups = Lookups()
         self.result = ImportResult()
         self._slugs: set[str] | None = None
 
-    def run(self, lines: Iterable[tuple[int, str | bytes]]) -> Iterator[int]:
-        """Import ``(line_number, text)`` pairs; yield each line number when done."""
-        for lineno, raw in lines:
-            if not raw.strip():
-                self.result.skipped += 1
-                yield lineno
-                continue
-            self.import_line(lineno, raw)
-            yield lineno
+    def run(
+        self,
+        lines: Iterable[tuple[int, str | bytes]],
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportResult:
+        """Import ``(line_number, text)`` pairs; ``progress(n)`` after each ``n`` lines done."""
+        with deferred_indexing() as touched:
+            batch: list[tuple[int, str | bytes]] = []
+            for line in lines:
+                batch.append(line)
+                if len(batch) >= self.batch_size:
+                    self._run_batch(batch, touched, progress)
+                    batch = []
+            if batch:
+                self._run_batch(batch, touched, progress)
+        return self.result
 
-    def import_line(self, lineno: int, raw: str | bytes) -> None:
+    def _run_batch(self, batch, touched: dict, progress) -> None:
+        if self.dry_run:
+            for lineno, raw in batch:
+                self.import_line(lineno, raw)
+            if progress:
+                progress(len(batch))
+            return
+        done: list[tuple[int, int, bool]] = []
+        try:
+            with transaction.atomic():
+                for lineno, raw in batch:
+                    if (saved := self.import_line(lineno, raw)) is not None:
+                        done.append((lineno, *saved))
+                index_in_batches(touched)
+        except DatabaseError as exc:
+            # The whole batch is gone, pages and index alike; say so line by line.
+            self._reset_after_rollback()
+            reason = _reason(exc)
+            self.result.errors.extend((lineno, reason) for lineno, _pk, _created in done)
+            self.result.errors.sort()
+        else:
+            for _lineno, pk, created in done:
+                self.result.story_ids.append(pk)
+                if created:
+                    self.result.created += 1
+                else:
+                    self.result.updated += 1
+        finally:
+            touched.clear()
+        if progress:
+            progress(len(batch))
+
+    def _reset_after_rollback(self) -> None:
+        self.lookups = Lookups()
+        # treebeard counts children on the in-memory parent; re-read it.
+        self.parent.refresh_from_db()
+        self._slugs = None
+
+    def import_line(self, lineno: int, raw: str | bytes) -> tuple[int, bool] | None:
+        """Import one line inside the caller's transaction; ``(page id, created)`` or None.
+
+        A line that fails is recorded in ``result.errors``; nothing it wrote survives.
+        """
+        if not raw.strip():
+            self.result.skipped += 1
+            return None
         try:
             story = parse_line(raw)
         except LineError as exc:
             self.result.errors.append((lineno, str(exc)))
-            return
+            return None
+        except Exception as exc:  # a parser surprise is one bad line, not a stopped run
+            logger.exception("Import line %s could not be parsed", lineno)
+            self.result.errors.append((lineno, _unexpected(exc)))
+            return None
         if self.dry_run:
             exists = ExemplarStoryPage.objects.filter(original_url=story.source_url).exists()
             if exists:
                 self.result.updated += 1
             else:
                 self.result.created += 1
-            return
+            return None
         self.lookups.start_line()
         try:
             with transaction.atomic():
                 page, created = self.save_story(story)
-        except (LineError, ValidationError, DatabaseError) as exc:
+        except Exception as exc:
             self.lookups.forget_line()
-            # treebeard counts children on the in-memory parent; re-read it.
             self.parent.refresh_from_db()
             self._slugs = None
+            if not isinstance(exc, (LineError, ValidationError, DatabaseError)):
+                logger.exception("Import line %s could not be saved", lineno)
             self.result.errors.append((lineno, _reason(exc)))
-            return
-        self.result.story_ids.append(page.pk)
-        if created:
-            self.result.created += 1
-        else:
-            self.result.updated += 1
+            return None
+        return page.pk, created
 
     def _free_slug(self, title: str) -> str:
         if self._slugs is None:
@@ -610,8 +765,17 @@ def _reason(exc: Exception) -> str:
             return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
         return " ".join(exc.messages)
     if isinstance(exc, DatabaseError):
-        return _("lỗi cơ sở dữ liệu: %(err)s") % {"err": str(exc).splitlines()[0][:200]}
-    return str(exc)
+        return _("lỗi cơ sở dữ liệu: %(err)s") % {"err": (str(exc).splitlines() or [""])[0][:200]}
+    if isinstance(exc, LineError):
+        return str(exc)
+    return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> str:
+    return _("lỗi không lường trước (%(type)s): %(err)s") % {
+        "type": type(exc).__name__,
+        "err": str(exc)[:200],
+    }
 
 
 def read_lines(path) -> list[tuple[int, bytes]]:

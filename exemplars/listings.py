@@ -18,9 +18,8 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Pre
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 
-from .images import BODY_SPECS, CARD_SPECS, HERO_SPECS, PORTRAIT_SPECS
+from .images import BODY_SPECS, CARD_SPECS, HERO_SPECS, PORTRAIT_SPECS, prefetch_renditions
 from .models import (
     Campaign,
     Exemplar,
@@ -33,10 +32,6 @@ from .models import (
 
 PER_PAGE = 12
 HOME_LATEST = 13
-
-
-def _renditions(specs):
-    return get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
 
 
 def live_stories():
@@ -53,7 +48,7 @@ def story_cards(qs):
     """``qs`` with everything a story card prints fetched in a fixed number of queries."""
     return (
         qs.select_related("hero_image", "locality", "exemplar")
-        .prefetch_related(Prefetch("hero_image__renditions", queryset=_renditions(CARD_SPECS)))
+        .prefetch_related(prefetch_renditions("hero_image", CARD_SPECS))
         .defer_streamfields()
     )
 
@@ -61,7 +56,7 @@ def story_cards(qs):
 def with_portraits(qs):
     """Exemplars with their portrait renditions prefetched."""
     return qs.select_related("portrait", "locality", "field").prefetch_related(
-        Prefetch("portrait__renditions", queryset=_renditions(PORTRAIT_SPECS))
+        prefetch_renditions("portrait", PORTRAIT_SPECS)
     )
 
 
@@ -208,9 +203,7 @@ def prefetch_story(story):
     images = [story.hero_image] if story.hero_image_id else []
     images += body_images(story.body)
     if images:
-        prefetch_related_objects(
-            images, Prefetch("renditions", queryset=_renditions(HERO_SPECS + BODY_SPECS))
-        )
+        prefetch_related_objects(images, prefetch_renditions("", HERO_SPECS + BODY_SPECS))
     if story.exemplar_id and not story.exemplar.live:
         # A draft profile is not for readers yet: no exemplar box (nor JSON-LD
         # "about") until an editor publishes it.

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.utils.text import Truncator
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from ..importing import deferred_indexing, find_or_create, index_in_batches, publish_at
@@ -33,6 +33,7 @@ from ..models import (
     Stage,
     StoryByline,
 )
+from ..sites import ensure_served, home_parent, serve_home
 from . import content, images
 from .stories_1 import STORIES as STORIES_1
 from .stories_2 import STORIES as STORIES_2
@@ -110,10 +111,8 @@ class DemoLoader:
 
     def home(self) -> ExemplarHomePage:
         home = ExemplarHomePage.objects.order_by("path").first()
-        site = Site.objects.filter(is_default_site=True).first()
         if home is None:
-            keep = self.keep_root and site is not None
-            root = site.root_page if keep else Page.get_first_root_node()
+            root = home_parent() if self.keep_root else Page.get_first_root_node()
             home = root.add_child(
                 instance=ExemplarHomePage(
                     title=content.HOME["title"],
@@ -124,19 +123,10 @@ class DemoLoader:
             publish_at(home, home.first_published_at or _now())
             self._count("page", True)
             self.say(f"Trang chủ: {home.title}")
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=content.SITE_NAME,
-            )
-        elif not self.keep_root and site.root_page_id != home.pk:
-            # The stock "Welcome to Wagtail" page stays, unlinked; the site serves ours.
-            site.root_page = home
-            site.site_name = content.SITE_NAME
-            site.save()
+        if self.keep_root:
+            ensure_served(home, site_name=content.SITE_NAME)
+        else:
+            serve_home(home, site_name=content.SITE_NAME)
         return home
 
     def _child_page(self, parent: Page, model, slug: str, **fields) -> Page:

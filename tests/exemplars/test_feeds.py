@@ -4,9 +4,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Page
 
+from exemplars.models import ExemplarHomePage
 from tests.exemplars.reader import build_site
-from tests.factories import make_story
+from tests.factories import make_section, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +127,37 @@ class TestSitemaps:
         assert "Sitemap: http://testserver/sitemap.xml" in text
         assert "Sitemap: http://testserver/news-sitemap.xml" in text
         assert "Disallow: /admin/" in text
+
+
+class TestFeedBounds:
+    def test_a_story_without_a_url_is_left_out_not_a_500(self, client, caplog):
+        site = build_site(2)
+        # A home and section beside the Site's root: what the old importer built.
+        stray_home = Page.get_first_root_node().add_child(
+            instance=ExemplarHomePage(title="Trang chủ lạc", slug="trang-chu-lac")
+        )
+        stray = make_story(parent=make_section(parent=stray_home), title="Bài không có địa chỉ")
+        assert stray.url is None
+        for url in ("/rss/", "/atom/"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            body = response.content.decode()
+            assert "Bài không có địa chỉ" not in body
+            assert site["stories"][0].title in body
+        assert "Bài không có địa chỉ" in caplog.text
+
+    def test_an_oversized_story_is_cut_with_a_link_to_the_page(self, client, settings):
+        settings.EXEMPLARS_FEED_ITEM_CHARS = 5_000
+        paragraph = "<p>" + "Làm theo gương Bác, " * 40 + "</p>"
+        big = make_story(
+            parent=build_site(1)["section"],
+            title="Bài rất dài",
+            intro="Sapo " * 1_000,
+            body=[("paragraph", paragraph)] * 200,
+        )
+        root = xml(client, "/rss/")
+        item = next(i for i in root.iter("item") if i.findtext("title") == "Bài rất dài")
+        content = item.findtext("content:encoded", namespaces=NS)
+        assert len(content) < 5_000 + 2 * 1_000 + 500  # body bound, intro bound, hero and link
+        assert f'<a href="http://testserver{big.url}">Đọc tiếp trên báo</a>' in content
+        assert len(item.findtext("description")) <= 1_000

@@ -1,21 +1,25 @@
 import datetime as dt
 import json
+import re
 import unicodedata
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Revision
+from wagtail.models import Page, Revision, Site
 
 from exemplars.importing import LineError, body_paragraphs, parse_line
 from exemplars.models import (
     Author,
     Campaign,
     Exemplar,
+    ExemplarHomePage,
     ExemplarStoryPage,
     Field,
     Honour,
     Locality,
+    SectionPage,
 )
 from tests.factories import make_locality
 
@@ -247,3 +251,146 @@ def test_imported_stories_are_searchable_after_the_run(tmp_path):
     assert [h.title for h in results.hits] == ["Nhóm hiến máu Châu Đốc"]
     admin_hits = ExemplarStoryPage.objects.search("hiến máu")
     assert [p.title for p in admin_hits] == ["Nhóm hiến máu Châu Đốc"]
+
+
+# -- a freshly migrated database ------------------------------------------------
+
+EVAL_STORIES = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "stories.jsonl"
+
+
+def test_import_alone_into_a_fresh_database_makes_every_story_reachable(client):
+    # What `migrate` leaves: Wagtail's welcome page as the default Site's root.
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific_class is Page
+    out, _ = run(EVAL_STORIES)
+    stories = list(ExemplarStoryPage.objects.live())
+    assert len(stories) == len(EVAL_STORIES.read_text(encoding="utf-8").splitlines())
+    rss = client.get("/rss/")
+    assert rss.status_code == 200
+    for story_ in stories:
+        assert story_.url, story_.title
+        assert client.get(story_.url).status_code == 200
+    api = client.get("/api/search/", {"q": stories[0].title, "page_size": 50}).json()
+    hits = {hit["id"]: hit["url"] for hit in api["results"]}
+    assert hits[stories[0].pk] == stories[0].url
+    newest = sorted(stories, key=lambda s: s.published_at, reverse=True)[0]
+    assert f"<link>http://testserver{newest.url}</link>" in rss.content.decode()
+
+
+def test_a_home_page_already_outside_every_site_is_given_the_default_site(tmp_path):
+    # What the old importer left behind: home and section beside the welcome page.
+    home = Page.get_first_root_node().add_child(
+        instance=ExemplarHomePage(title="Trang chủ", slug="trang-chu")
+    )
+    home.add_child(instance=SectionPage(title="Điển hình", slug="dien-hinh-tien-tien"))
+    run(write(tmp_path, [story(1)]))
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert ExemplarStoryPage.objects.get().url.startswith("/dien-hinh-tien-tien/")
+
+
+def test_a_site_with_a_real_home_page_keeps_it(tmp_path):
+    site = Site.objects.get(is_default_site=True)
+    real = Page.get_first_root_node().add_child(instance=Page(title="Báo", slug="bao"))
+    real.add_child(
+        instance=Page(title="Giới thiệu", slug="gioi-thieu")
+    )  # in use: not a placeholder
+    site.root_page = real
+    site.save()
+    run(write(tmp_path, [story(1)]))
+    site.refresh_from_db()
+    assert site.root_page_id == real.pk
+    assert ExemplarStoryPage.objects.get().url.startswith("/trang-chu/dien-hinh-tien-tien/")
+
+
+# -- an interrupted import ---------------------------------------------------------
+
+
+def test_an_interrupted_import_leaves_every_live_story_searchable(tmp_path, monkeypatch):
+    from exemplars import importing
+    from exemplars_search import service
+    from exemplars_search.query import SearchRequest
+
+    real_save = importing.StoryImporter.save_story
+
+    def interrupted(self, line):
+        if line.title.endswith("số 8"):
+            raise KeyboardInterrupt  # Ctrl-C, or the process being stopped
+        return real_save(self, line)
+
+    monkeypatch.setattr(importing.StoryImporter, "save_story", interrupted)
+    path = write(tmp_path, [story(n) for n in range(1, 11)])
+    with pytest.raises(KeyboardInterrupt):
+        run(path, "--batch-size", "3")
+    live = set(ExemplarStoryPage.objects.live().values_list("pk", flat=True))
+    # Batches of three: lines 1-6 were committed; line 7 went with the batch in progress.
+    assert len(live) == 6
+    found = service.search(SearchRequest(q="nuôi cá", page_size=50))
+    assert {hit.id for hit in found.hits} == live
+    assert {page.pk for page in ExemplarStoryPage.objects.search("nuôi cá")} == live
+
+
+def test_a_batch_failing_at_commit_is_reported_line_by_line(tmp_path, monkeypatch):
+    from django.db import DatabaseError
+
+    from exemplars import importing
+
+    calls = []
+
+    def index_fails_once(touched, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseError("database is locked")
+        return real_index(touched, **kwargs)
+
+    real_index = importing.index_in_batches
+    monkeypatch.setattr(importing, "index_in_batches", index_fails_once)
+    path = write(tmp_path, [story(n) for n in range(1, 6)])
+    with pytest.raises(CommandError, match="2 dòng"):
+        out, err = run(path, "--batch-size", "2")
+    assert ExemplarStoryPage.objects.count() == 3
+    assert set(ExemplarStoryPage.objects.values_list("original_url", flat=True)) == {
+        f"https://demo.example/bai-{n}.html" for n in (3, 4, 5)
+    }
+
+
+# -- hostile lines and oversized stories ---------------------------------------------
+
+
+def test_hostile_lines_are_reported_and_the_rest_imports(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    huge_number = '{"title": "Số", "n": ' + "9" * 5000 + "}"
+    lone_surrogate = json.dumps(story(3), ensure_ascii=False).replace(
+        "nuôi cá", "nuôi \\ud800 cá", 1
+    )
+    path = write(tmp_path, [story(1), deep, huge_number, lone_surrogate, story(5)])
+    err = StringIO()
+    with pytest.raises(CommandError, match="3 dòng"):
+        call_command("import_stories", str(path), "--no-progress", stdout=StringIO(), stderr=err)
+    errors = err.getvalue()
+    assert "Dòng 2: JSON lồng nhau quá sâu" in errors
+    assert "Dòng 3: JSON có số quá dài" in errors
+    assert "Dòng 4: “title” chứa ký tự không hợp lệ" in errors
+    assert ExemplarStoryPage.objects.live().count() == 2
+
+
+def test_oversized_fields_are_refused_with_the_limit(tmp_path, settings):
+    path = write(
+        tmp_path,
+        [
+            story(1, body="<p>" + "chữ " * 60_000 + "</p>"),
+            story(2, body="x " * 100_001),
+            story(3, intro="y" * 2_001),
+            story(4, tags=[f"thẻ {n}" for n in range(51)]),
+            story(5),
+        ],
+    )
+    settings.EXEMPLARS_IMPORT_LIMITS = {"LINE_BYTES": 210_000}
+    err = StringIO()
+    with pytest.raises(CommandError, match="4 dòng"):
+        call_command("import_stories", str(path), "--no-progress", stdout=StringIO(), stderr=err)
+    errors = err.getvalue()
+    assert re.search(r"Dòng 1: dòng dài \d+ byte, quá giới hạn 210000 byte", errors)
+    assert "Dòng 2: “body” dài quá 200000 ký tự" in errors
+    assert "Dòng 3: “intro” dài quá 2000 ký tự" in errors
+    assert "Dòng 4: “tags” có quá 50 tên" in errors
+    assert ExemplarStoryPage.objects.get().original_url.endswith("bai-5.html")
