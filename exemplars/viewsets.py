@@ -42,7 +42,8 @@ class ExemplarSnippetViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Điển hình")
     list_display = ["name", "kind", "locality", "field", "stage"]
-    list_filter = ["kind", "stage", "locality", "field"]
+    # Drafts (nominations, journalists' profiles) are what editors come to review.
+    list_filter = ["live", "kind", "stage", "locality", "field"]
 
     def get_queryset(self, request):
         return Exemplar.objects.select_related("locality", "field")

@@ -430,6 +430,18 @@ def test_editor_menu_lists_wagtail_reports(client, home):
     assert reverse("wagtailadmin_reports:site_history") in html
 
 
+def test_editors_find_the_drafts_to_review(client, home):
+    desk = make_desk()
+    make_exemplar("Ông Tư")
+    nominee = Exemplar(name="Bà Ba", live=False)
+    nominee.save()
+    nominee.save_revision(user=desk.journalist)
+    client.force_login(desk.editor)
+    url = reverse("wagtailsnippets_exemplars_exemplar:list")
+    html = client.get(url, {"live": "false"}).content.decode()
+    assert "Bà Ba" in html and "Ông Tư" not in html
+
+
 def _reader_text(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
