@@ -19,6 +19,7 @@ import functools
 import logging
 import threading
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -28,9 +29,18 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger("exemplars.cache")
 
 OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
-# A healthy Redis answers in milliseconds; a request should not wait longer
-# than this for one that does not.
-DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+# A healthy Redis connects and answers in milliseconds; a request should not
+# wait longer than this for one that does not.
+DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+
+
+def _without_password(location: str) -> str:
+    """The location as logs may show it: ``redis://:secret@host`` loses its secret."""
+    parts = urlsplit(location)
+    if parts.password is None:
+        return location
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 class _Outages:
@@ -69,7 +79,7 @@ class _Outages:
         if new:
             logger.warning(
                 "Cache %s unreachable (%s): serving pages uncached until it is back.",
-                location,
+                _without_password(location),
                 error,
             )
 
@@ -78,7 +88,11 @@ class _Outages:
             back = self._retry_at.pop(location, None) is not None
             lost = self._lost_writes.pop(location, 0)
         if back:
-            logger.info("Cache %s reachable again (%d writes were dropped).", location, lost)
+            logger.info(
+                "Cache %s reachable again (%d writes were dropped).",
+                _without_password(location),
+                lost,
+            )
 
 
 outages = _Outages()

@@ -213,3 +213,13 @@ def test_every_reader_page_answers_while_redis_is_down(
             response = client.get(url, {"q": "điển hình"})
             assert response.status_code == 200, f"{url} → {response.status_code}"
     assert len(outage_records(caplog)) == 1, "logged once, not per request"
+
+
+def test_the_outage_log_keeps_the_redis_password_out(caplog):
+    cache = resilient.ResilientRedisCache("redis://:s3cret@127.0.0.1:1/0", {})
+    cache.__dict__["_cache"] = redis = FlakyRedis()
+    redis.up = False
+    cache.get("k")
+    (record,) = outage_records(caplog)
+    assert "s3cret" not in record.getMessage()
+    assert "127.0.0.1:1" in record.getMessage()
