@@ -14,7 +14,9 @@ import socket
 import subprocess
 import sys
 import time
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 import brotli
 import pytest
@@ -50,14 +52,18 @@ def clean_env(tmp, **extra):
 
 
 class Server:
-    def __init__(self, port, log_path):
+    def __init__(self, port, tmp):
         self.port = port
-        self.log_path = log_path
+        self.log_path = tmp / "server.log"
+        self.admin_password = (tmp / "var" / "admin-password.txt").read_text().strip()
 
     def get(self, path, **headers):
+        return self.request("GET", path, headers=headers)
+
+    def request(self, method, path, body=None, headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
-            conn.request("GET", path, headers=headers)
+            conn.request(method, path, body=body, headers=headers or {})
             response = conn.getresponse()
             return response, response.read()
         finally:
@@ -73,7 +79,12 @@ def server(tmp_path_factory):
     # The demo database and the server's collectstatic run side by side: gunicorn
     # touches the database only when a request comes, after both are done.
     demo = subprocess.Popen(
-        ["bash", "-c", f"{PYTHON} manage.py migrate --noinput -v0 && {PYTHON} manage.py load_demo"],
+        [
+            "bash",
+            "-c",
+            f"{PYTHON} manage.py migrate --noinput -v0 && {PYTHON} manage.py load_demo"
+            f" && {PYTHON} manage.py ensure_admin",
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -103,7 +114,7 @@ def server(tmp_path_factory):
             except OSError:
                 assert time.monotonic() < deadline, f"no server on :{port}\n{log_tail()}"
                 time.sleep(0.5)
-        yield Server(port, tmp / "server.log")
+        yield Server(port, tmp)
     finally:
         demo.kill()
         if serve.poll() is None:
@@ -166,9 +177,38 @@ def test_a_missing_static_file_is_a_404(server):
     assert response.status == 404
 
 
-def test_demo_media_and_the_admin_work(server, home_html):
-    response, _ = server.get("/admin/login/")
+def cookies(response):
+    jar = SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        jar.load(header)
+    return jar
+
+
+def test_an_editor_can_sign_in_over_plain_http_and_is_never_cached(server):
+    response, body = server.get("/admin/login/")
     assert response.status == 200
+    csrf = cookies(response)["csrftoken"].value
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body.decode()).group(1)
+    form = urlencode({"username": "admin", "password": server.admin_password})
+    response, _ = server.request(
+        "POST",
+        "/admin/login/",
+        body=f"{form}&csrfmiddlewaretoken={token}",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf}",
+        },
+    )
+    assert response.status == 302, "the login form was refused"
+    session = cookies(response)["sessionid"]
+    assert not session["secure"], "a plain-HTTP demo cannot send a Secure cookie back"
+    response, _ = server.get("/admin/", Cookie=f"sessionid={session.value}")
+    assert response.status == 200
+    response, _ = server.get("/", Cookie=f"sessionid={session.value}")
+    assert "private" in response.getheader("Cache-Control", "")
+
+
+def test_demo_media_are_served(server, home_html):
     media = re.findall(r'/media/[^"\'\s]+\.(?:jpg|jpeg|png|webp)', home_html)
     assert media, "the demo home shows images"
     response, body = server.get(media[0])
