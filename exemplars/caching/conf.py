@@ -12,8 +12,10 @@ DEFAULTS = {
     # what no signal announces: a pin's end date, a related-story list, a
     # purge lost while the cache server was down.
     "TIMEOUT": 3600,
-    # Browsers cannot be purged: keep their copy short.
-    "MAX_AGE": 60,
+    # Browsers cannot be purged, and their copy does not depend on cookies: one
+    # kept from before an editor logged in would hide the page they just
+    # published. They revalidate each view instead (a 304 from our cache).
+    "MAX_AGE": 0,
     # Shared caches (a CDN, Varnish) are purged too when configured in
     # WAGTAILFRONTENDCACHE; without that, this is how stale they may get.
     "S_MAXAGE": 300,

@@ -186,7 +186,7 @@ EXEMPLARS_SEARCH = {
 EXEMPLARS_PAGE_CACHE = {
     "ENABLED": os.environ.get("EXEMPLARS_PAGE_CACHE", "1") == "1",
     "TIMEOUT": int(os.environ.get("EXEMPLARS_PAGE_CACHE_TIMEOUT", "3600")),
-    "MAX_AGE": int(os.environ.get("EXEMPLARS_CACHE_MAX_AGE", "60")),
+    "MAX_AGE": int(os.environ.get("EXEMPLARS_CACHE_MAX_AGE", "0")),
     "S_MAXAGE": int(os.environ.get("EXEMPLARS_CACHE_S_MAXAGE", "300")),
     "SEARCH_MAX_AGE": int(os.environ.get("EXEMPLARS_CACHE_SEARCH_MAX_AGE", "30")),
 }
