@@ -109,6 +109,20 @@ def test_editor_moves_an_exemplar_to_the_next_stage(client, desk, people):
     assert change.note == "Đã bồi dưỡng qua lớp tập huấn"
 
 
+def test_publishing_an_older_draft_keeps_the_stage_and_its_history(client, desk, people):
+    a = people["a"]
+    a.bio = "Tiểu sử mới"
+    a.save_revision(user=desk.journalist)
+    client.force_login(desk.editor)
+    client.post(reverse("exemplars_pipeline_advance", args=[a.pk]), {"note": "Bồi dưỡng"})
+    a.refresh_from_db()
+    a.get_latest_revision().publish(user=desk.editor)
+    a.refresh_from_db()
+    assert a.bio == "Tiểu sử mới"
+    assert a.stage == Stage.NURTURED
+    assert [c.note for c in a.stage_changes.all()] == ["Bồi dưỡng"]
+
+
 def test_last_stage_cannot_move_on(client, desk, people):
     client.force_login(desk.editor)
     c = people["c"]
