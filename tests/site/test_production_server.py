@@ -1,5 +1,6 @@
 """`make serve`'s production server: deploy/serve.sh (collectstatic, then gunicorn with
-settings/production.py) on a free port, over a fresh SQLite database with the demo.
+settings/production.py) on a free port, over a fresh database with the demo (SQLite,
+or PostgreSQL on the suite's PostgreSQL pass).
 
 Slow for a test (a migrate and a collectstatic, about half a minute), so one server
 is shared by the module.
@@ -16,7 +17,7 @@ import sys
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import brotli
 import pytest
@@ -34,14 +35,44 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def clean_env(tmp, **extra):
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory):
+    """A fresh SQLite file; on the suite's PostgreSQL pass, a database of its own on the
+    same server (gunicorn runs in other processes: it cannot see a test's transaction)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'db.sqlite3'}"
+        return
+    import dj_database_url
+    import psycopg
+
+    params = dj_database_url.parse(url)
+    name = f"{params['NAME']}_serve"
+    server = psycopg.connect(
+        host=params["HOST"] or None,
+        port=params["PORT"] or None,
+        user=params["USER"] or None,
+        password=params["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+    finally:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.close()
+
+
+def clean_env(tmp, database_url="", **extra):
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "ELASTICSEARCH_", "GUNICORN_"))
     }
     env.update(
-        DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
+        DATABASE_URL=database_url or f"sqlite:///{tmp / 'db.sqlite3'}",
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_MEDIA_ROOT=str(tmp / "media"),
         EXEMPLARS_VAR_DIR=str(tmp / "var"),
@@ -71,10 +102,10 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, database_url):
     tmp = tmp_path_factory.mktemp("serve")
     port = free_port()
-    env = clean_env(tmp, GUNICORN_WORKERS="1", GUNICORN_THREADS="2")
+    env = clean_env(tmp, database_url, GUNICORN_WORKERS="1", GUNICORN_THREADS="2")
     log = open(tmp / "server.log", "w+")
     # The demo database and the server's collectstatic run side by side: gunicorn
     # touches the database only when a request comes, after both are done.
