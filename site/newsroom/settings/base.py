@@ -293,5 +293,8 @@ LOGGING = {
         # One line per request to a search cluster is noise at INFO.
         "elastic_transport": {"level": "WARNING"},
         "opensearch": {"level": "WARNING"},
+        # One line per purged URL (a campaign rename purges hundreds); the
+        # backends log their failures as errors.
+        "wagtail.frontendcache": {"level": "WARNING"},
     },
 }
