@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -18,9 +19,23 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from ..models import Author, Campaign, Exemplar, ExemplarStoryPage, Field, Locality
 from . import purge
+from .backends import PageCacheBackend
+from .conf import page_cache_settings
 from .store import PageStore
 
 logger = logging.getLogger("exemplars.caching")
+
+
+def purging() -> bool:
+    """Whether any cache is there to purge: our page cache when it is on, or a
+    proxy or CDN backend. Without one, saving content costs no purge query."""
+    ours = f"{PageCacheBackend.__module__}.{PageCacheBackend.__name__}"
+    backends = [
+        b["BACKEND"] for b in (getattr(settings, "WAGTAILFRONTENDCACHE", None) or {}).values()
+    ]
+    return any(b != ours for b in backends) or (
+        ours in backends and page_cache_settings()["ENABLED"]
+    )
 
 
 def purge_after_commit(ps: purge.PurgeSet, again=None) -> None:
@@ -46,6 +61,8 @@ def purge_after_commit(ps: purge.PurgeSet, again=None) -> None:
 
 def _guarded(compute, again=None):
     """Purge what ``compute`` returns; a failure is logged, not raised."""
+    if not purging():
+        return
     try:
         purge_after_commit(compute(), again)
     except Exception:
@@ -54,7 +71,7 @@ def _guarded(compute, again=None):
 
 def story_about_to_change(sender, instance, raw=False, update_fields=None, **kwargs):
     # A publication saves the whole page: remember where the story was shown before.
-    if raw or update_fields is not None or not instance.pk or not instance.live:
+    if raw or update_fields is not None or not instance.pk or not instance.live or not purging():
         return
     try:
         ps = purge.PurgeSet()

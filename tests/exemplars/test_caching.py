@@ -251,3 +251,16 @@ def test_with_redis_down_pages_are_served_uncached(client, page_cache, settings,
         assert response.status_code == 200 and "Bài khi Redis tắt" in response.content.decode()
         assert "X-Page-Cache" not in response
         assert "public" in response["Cache-Control"]
+
+
+def test_without_a_cache_to_purge_saving_computes_nothing(monkeypatch, section, settings):
+    from exemplars.caching import purge
+
+    calls = []
+    monkeypatch.setattr(purge, "for_page", lambda *args, **kwargs: calls.append(args))
+    settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": False}
+    make_story().save_revision().publish()
+    assert calls == []
+    settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": True}
+    make_story().save_revision().publish()
+    assert calls
