@@ -42,10 +42,10 @@ _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddlewar
 MIDDLEWARE[_after_security:_after_security] = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML is compressed here so `make serve` alone sends gzip; a proxy in front
-    # passes it through. Django's GZipMiddleware pads each response with random
-    # bytes ("Heal the BREACH"), and reader pages carry no CSRF token or other
-    # secret, so compressing them gives BREACH nothing to recover.
-    "django.middleware.gzip.GZipMiddleware",
+    # passes it through. Public pages are compressed once per version, not per
+    # reader. BREACH: reader pages carry no CSRF token or other secret, and every
+    # other response gets Django's random padding ("Heal the BREACH").
+    "newsroom.compression.SharedPageGZipMiddleware",
 ]
 # A copy, not base's dict changed in place: importing these settings beside another
 # module (a test, a tool) must not switch that module's storage too. The storage
