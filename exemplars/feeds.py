@@ -219,10 +219,13 @@ class SectionFeed(StoryFeed):
 
     def get_object(self, request, pk):
         section = get_object_or_404(SectionPage.objects.live().public(), pk=pk)
+        link = section.get_url(request)
+        if link is None:  # filed under no Site: nothing of it can be linked to
+            raise Http404(_("Chuyên mục không thuộc trang nào."))
         return FeedSource(
             request=request,
             title=f"{section.title} - {site_name(request)}",
-            link=section.get_url(request),
+            link=link,
             description=section.search_description or section.title,
             stories=listings.live_stories().descendant_of(section),
         )
@@ -238,12 +241,13 @@ class CampaignFeed(StoryFeed):
     def get_object(self, request, slug):
         campaign = get_object_or_404(Campaign, slug=slug)
         page = getattr(campaign, "page", None)
-        if page is None or not page.live:
+        link = page.get_url(request) if page is not None and page.live else None
+        if link is None:
             raise Http404(_("Phong trào chưa có trang."))
         return FeedSource(
             request=request,
             title=f"{campaign.name} - {site_name(request)}",
-            link=page.get_url(request),
+            link=link,
             description=campaign.short_name or campaign.name,
             stories=listings.live_stories().filter(campaigns=campaign),
         )

@@ -136,9 +136,11 @@ class TestFeedBounds:
         stray_home = Page.get_first_root_node().add_child(
             instance=ExemplarHomePage(title="Trang chủ lạc", slug="trang-chu-lac")
         )
-        stray = make_story(parent=make_section(parent=stray_home), title="Bài không có địa chỉ")
+        stray_section = make_section(parent=stray_home)
+        stray = make_story(parent=stray_section, title="Bài không có địa chỉ")
         assert stray.url is None
-        for url in ("/rss/", "/atom/"):
+        assert client.get(f"/rss/chuyen-muc/{stray_section.pk}/").status_code == 404
+        for url in ("/rss/", "/atom/", f"/rss/chuyen-muc/{site['section'].pk}/"):
             response = client.get(url)
             assert response.status_code == 200, url
             body = response.content.decode()
