@@ -6,10 +6,11 @@ the cache, both a private pair that scripts/services.sh starts on other ports
 (5433, 6380) so that stopping them leaves the test services alone:
 
 1. wrk, for --duration seconds at --connections: nginx serving the story's HTML
-   from a file (the machine's limit), the hot story and a campaign page (cached),
-   the same story through an nginx proxy cache in front of gunicorn (as in
-   deploy/nginx.conf), the same story with a unique query string (each request a
-   cache miss), the search page over the search benchmark's queries, and suggest.
+   from a file (the machine's limit), the hot story (cached; plain and gzip), the
+   same story through an nginx proxy cache in front of gunicorn (as in
+   deploy/nginx.conf), a campaign page (cached), the story with a unique query
+   string (each request a cache miss), the search page over the search
+   benchmark's queries, and suggest.
 2. Faults under load: Redis stopped (no 5xx allowed) and PostgreSQL restarted
    (requests recover within 5 s, no 5xx after).
 
@@ -162,7 +163,7 @@ def fetch(url, headers=None):
         return exc.code, dict(exc.headers), exc.read()
 
 
-def wrk(url, duration, connections, threads, paths=None, track=False, work=None):
+def wrk(url, duration, connections, threads, paths=None, track=False, work=None, headers=()):
     env = dict(os.environ)
     if paths:
         paths_file = Path(tempfile.mkstemp(suffix=".paths", dir=work)[1])
@@ -179,6 +180,7 @@ def wrk(url, duration, connections, threads, paths=None, track=False, work=None)
         "10s",
         "-s",
         str(LUA),
+        *[arg for header in headers for arg in ("-H", header)],
         url,
     ]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
@@ -340,18 +342,28 @@ def main():
         proxy_cache_state = fetch(proxied)[1].get("X-Proxy-Cache", "absent")
         log(f"nginx proxy in front of gunicorn: X-Proxy-Cache {proxy_cache_state}")
 
+        gzip = ("Accept-Encoding: gzip",)
         plan = [
-            ("nginx_static_story", f"http://127.0.0.1:{nginx_port}/", None),
-            ("cached_story", base + urls["story"], None),
-            ("cached_story_nginx_proxy", proxied, None),
-            ("cached_campaign", base + urls["campaign"], None),
-            ("uncached_story", base, [urls["story"] + "?bench={n}"]),
-            ("search_mix", base, urls["search"]),
-            ("suggest", base, urls["suggest"]),
+            ("nginx_static_story", f"http://127.0.0.1:{nginx_port}/", None, ()),
+            ("cached_story", base + urls["story"], None, ()),
+            ("cached_story_gzip", base + urls["story"], None, gzip),
+            ("cached_story_nginx_proxy", proxied, None, ()),
+            ("cached_campaign", base + urls["campaign"], None, ()),
+            ("uncached_story", base, [urls["story"] + "?bench={n}"], ()),
+            ("search_mix", base, urls["search"], ()),
+            ("suggest", base, urls["suggest"], ()),
         ]
-        for name, url, paths in plan:
+        for name, url, paths, headers in plan:
             log(f"{name}: {options.duration} s at {options.connections} connections")
-            run = wrk(url, options.duration, options.connections, options.threads, paths, work=work)
+            run = wrk(
+                url,
+                options.duration,
+                options.connections,
+                options.threads,
+                paths,
+                work=work,
+                headers=headers,
+            )
             run.pop("per_second")
             results["runs"][name] = run
             drain(base + urls["story"])
