@@ -1,3 +1,6 @@
+# Sub-packages keep their models beside their views; one app label, one migration graph.
+from ..booklets.models import Booklet, BookletEntry
+from ..events.models import Event, StoryEvent
 from .editorial import HonourVerificationTask  # noqa: F401
 from .pages import (
     CampaignPage,
@@ -27,6 +30,8 @@ from .snippets import (
 __all__ = [
     "Author",
     "Award",
+    "Booklet",
+    "BookletEntry",
     "Campaign",
     "CampaignDrive",
     "CampaignPage",
@@ -34,6 +39,7 @@ __all__ = [
     "Exemplar",
     "ExemplarStageChange",
     "ExemplarStoryPage",
+    "Event",
     "Field",
     "ExemplarHomePage",
     "HomePagePin",
@@ -44,5 +50,6 @@ __all__ = [
     "Stage",
     "Status",
     "StoryByline",
+    "StoryEvent",
     "StoryTag",
 ]
