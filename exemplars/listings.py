@@ -14,10 +14,23 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, ExtractYear, Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import PageViewRestriction
 
 from .images import BODY_SPECS, CARD_SPECS, HERO_SPECS, PORTRAIT_SPECS, prefetch_renditions
 from .models import (
@@ -34,29 +47,44 @@ PER_PAGE = 12
 HOME_LATEST = 13
 
 
+def public(pages):
+    """``pages.public()`` inside the same query.
+
+    Wagtail's ``public()`` first loads every view restriction in a query of its
+    own, on every list of every page; here the restriction test is a subquery.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted))
+
+
 def live_stories():
     """Live, public stories, newest first by the date readers see."""
     return (
-        ExemplarStoryPage.objects.live()
-        .public()
+        public(ExemplarStoryPage.objects.live())
         .annotate(sort_date=Coalesce("published_at", "first_published_at"))
         .order_by("-sort_date", "-pk")
     )
 
 
-def story_cards(qs):
-    """``qs`` with everything a story card prints fetched in a fixed number of queries."""
+def story_cards(qs, *, renditions=True):
+    """``qs`` with everything a story card prints fetched in a fixed number of queries.
+
+    ``renditions=False`` leaves the card renditions to the caller, which fetches
+    them with the page's other images in one query (:func:`prefetch_images`).
+    """
+    qs = qs.select_related("hero_image", "locality", "exemplar").defer_streamfields()
+    if renditions:
+        qs = qs.prefetch_related(prefetch_renditions("hero_image", CARD_SPECS))
+    return qs
+
+
+def with_portraits(qs, *, renditions=True):
+    """Exemplars with their portrait (and its renditions, unless ``renditions=False``)."""
+    qs = qs.select_related("portrait", "locality", "field")
     return (
-        qs.select_related("hero_image", "locality", "exemplar")
-        .prefetch_related(prefetch_renditions("hero_image", CARD_SPECS))
-        .defer_streamfields()
-    )
-
-
-def with_portraits(qs):
-    """Exemplars with their portrait renditions prefetched."""
-    return qs.select_related("portrait", "locality", "field").prefetch_related(
-        prefetch_renditions("portrait", PORTRAIT_SPECS)
+        qs.prefetch_related(prefetch_renditions("portrait", PORTRAIT_SPECS)) if renditions else qs
     )
 
 
@@ -93,28 +121,40 @@ class PinnedFirst:
         return head + tail
 
 
-def active_pin_story_ids(pins, now=None) -> list[int]:
-    """Story ids of the active pins in editors' order, each once."""
+def active_pins(pins, now=None):
     now = now or timezone.now()
-    rows = (
+    return (
         pins.filter(Q(pinned_from__isnull=True) | Q(pinned_from__lte=now))
         .filter(Q(pinned_until__isnull=True) | Q(pinned_until__gt=now))
         .order_by("sort_order", "pk")
-        .values_list("story_id", flat=True)
     )
-    return list(dict.fromkeys(rows))
 
 
-def pinned_then_newest(pins, stories, now=None) -> PinnedFirst:
-    """Active pins of stories in ``stories`` (live ones only), then the rest, newest first."""
-    ids = active_pin_story_ids(pins, now)
-    pinned = []
-    if ids:
-        by_id = {s.pk: s for s in story_cards(stories.filter(pk__in=ids))}
-        pinned = [by_id[i] for i in ids if i in by_id]
-        for story in pinned:
-            story.is_pinned = True
-    rest = story_cards(stories.exclude(pk__in=[s.pk for s in pinned]))
+def active_pin_story_ids(pins, now=None) -> list[int]:
+    """Story ids of the active pins in editors' order, each once."""
+    return list(dict.fromkeys(active_pins(pins, now).values_list("story_id", flat=True)))
+
+
+def pinned_then_newest(pins, stories, now=None, *, renditions=True) -> PinnedFirst:
+    """Active pins of stories in ``stories`` (live ones only), then the rest, newest first.
+
+    The pinned stories come in one query: each story's first active pin
+    (editors' order) is a subquery, so the pins need no query of their own.
+    """
+    first_pin = active_pins(pins.filter(story_id=OuterRef("pk")), now)
+    pinned = sorted(
+        story_cards(
+            stories.annotate(
+                pin_order=Subquery(first_pin.values("sort_order")[:1]),
+                pin_pk=Subquery(first_pin.values("pk")[:1]),
+            ).filter(pin_pk__isnull=False),
+            renditions=renditions,
+        ),
+        key=lambda story: (story.pin_order is None, story.pin_order or 0, story.pin_pk),
+    )
+    for story in pinned:
+        story.is_pinned = True
+    rest = story_cards(stories.exclude(pk__in=[s.pk for s in pinned]), renditions=renditions)
     return PinnedFirst(pinned, rest)
 
 
@@ -137,7 +177,7 @@ def running_campaigns(today=None):
     )
 
 
-def featured_exemplars(limit=6):
+def featured_exemplars(limit=6, *, renditions=True):
     """Exemplars with live stories: furthest in the stage work first, then most recent."""
     latest = (
         live_stories()
@@ -149,12 +189,14 @@ def featured_exemplars(limit=6):
         Exemplar.objects.live()
         .filter(Exists(live_stories().filter(exemplar=OuterRef("pk"))))
         .annotate(latest=latest)
-        .order_by("-stage", "-latest", "name")
+        .order_by("-stage", "-latest", "name"),
+        renditions=renditions,
     )[:limit]
 
 
-def home_stories(home, now=None) -> list:
-    return pinned_then_newest(home.pins.all(), live_stories(), now)[:HOME_LATEST]
+def home_stories(home, now=None, *, renditions=True) -> list:
+    stories = pinned_then_newest(home.pins.all(), live_stories(), now, renditions=renditions)
+    return stories[:HOME_LATEST]
 
 
 # -- sections, exemplars, localities, fields --------------------------------
@@ -164,8 +206,8 @@ def section_stories(section):
     return story_cards(live_stories().descendant_of(section))
 
 
-def exemplar_stories(exemplar):
-    return story_cards(live_stories().filter(exemplar=exemplar))
+def exemplar_stories(exemplar, *, renditions=True):
+    return story_cards(live_stories().filter(exemplar=exemplar), renditions=renditions)
 
 
 def honours_in_order():
@@ -191,33 +233,50 @@ def field_stories(field_):
 # -- story page ------------------------------------------------------------
 
 
-def prefetch_story(story):
-    """Fetch what a story page prints beyond its own row, in a fixed number of queries."""
-    from django.db.models import prefetch_related_objects
+def prefetch_images(images, specs):
+    """The ``specs`` renditions of every image in ``images``, in one query."""
+    images = [image for image in images if image is not None]
+    if images:
+        prefetch_related_objects(images, prefetch_renditions("", sorted(set(specs))))
 
+
+def prefetch_story(story):
+    """Fetch what a story page prints beyond its own row, in a fixed number of queries.
+
+    The page's own row comes with its hero image, locality, field and exemplar
+    (``ExemplarStoryPage.reader_select_related``); the images are left to
+    :func:`prefetch_story_images`, once the related stories are known.
+    """
     prefetch_related_objects(
         [story],
         Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
         Prefetch("campaigns", queryset=Campaign.objects.select_related("page").order_by("name")),
     )
-    images = [story.hero_image] if story.hero_image_id else []
-    images += body_images(story.body)
-    if images:
-        prefetch_related_objects(images, prefetch_renditions("", HERO_SPECS + BODY_SPECS))
     if story.exemplar_id and not story.exemplar.live:
         # A draft profile is not for readers yet: no exemplar box (nor JSON-LD
         # "about") until an editor publishes it.
         story.exemplar = None
     if story.exemplar_id:
-        exemplar = (
-            with_portraits(Exemplar.objects.filter(pk=story.exemplar_id))
-            .prefetch_related(
-                Prefetch("honours", queryset=honours_in_order()),
+        if not ExemplarStoryPage.exemplar.is_cached(story):
+            story.exemplar = (
+                Exemplar.objects.select_related("portrait", "locality", "field")
+                .filter(pk=story.exemplar_id)
+                .first()
             )
-            .first()
-        )
-        story.exemplar = exemplar
+        if story.exemplar is not None:
+            prefetch_related_objects(
+                [story.exemplar], Prefetch("honours", queryset=honours_in_order())
+            )
     return story
+
+
+def prefetch_story_images(story, related=()):
+    """Hero, body, portrait and related-card renditions of a story page, in one query."""
+    images = [story.hero_image, *body_images(story.body)]
+    if story.exemplar_id and story.exemplar is not None:
+        images.append(story.exemplar.portrait)
+    images += [card.hero_image for card in related]
+    prefetch_images(images, HERO_SPECS + BODY_SPECS + PORTRAIT_SPECS + CARD_SPECS)
 
 
 def body_images(body) -> list:
@@ -231,7 +290,7 @@ def body_images(body) -> list:
     return [image for image in found if image is not None]
 
 
-def related_stories(story, limit=4):
+def related_stories(story, limit=4, *, renditions=True):
     """Same exemplar first, then same campaign and locality, then either; never itself."""
     through = ExemplarStoryPage.campaigns.through
     campaign_ids = [c.pk for c in story.campaigns.all()]
@@ -247,7 +306,8 @@ def related_stories(story, limit=4):
         + Case(When(same_locality, then=1), default=0)
     )
     qs = live_stories().exclude(pk=story.pk).annotate(score=score).filter(score__gt=0)
-    return list(story_cards(qs.order_by("-score", "-sort_date", "-pk"))[:limit])
+    ordered = qs.order_by("-score", "-sort_date", "-pk")
+    return list(story_cards(ordered, renditions=renditions)[:limit])
 
 
 # -- campaign page ---------------------------------------------------------
@@ -278,6 +338,9 @@ class CampaignListing:
     def __post_init__(self):
         self.campaign = self.campaign_page.campaign
         self.base = live_stories().filter(campaigns=self.campaign)
+        # Each filter twice: as SQL for the stories, and as a test on one row of
+        # the facet counts, so that all facets come from one grouped query.
+        self.tests: dict[str, object] = {}
         self.conditions = self._conditions()
 
     def _conditions(self) -> dict[str, Q]:
@@ -289,7 +352,9 @@ class CampaignListing:
                 self.errors.append(_("Không tìm thấy địa phương “%(v)s”.") % {"v": slug[:60]})
             else:
                 self.locality = loc
-                out["locality"] = Q(locality__in=loc.reach_ids())
+                reach = set(loc.reach_ids())
+                out["locality"] = Q(locality__in=reach)
+                self.tests["locality"] = lambda row: row["locality_id"] in reach
         slug = (self.params.get("field") or "").strip()
         if slug:
             fld = Field.objects.filter(slug=slug).first()
@@ -297,19 +362,59 @@ class CampaignListing:
                 self.errors.append(_("Không tìm thấy lĩnh vực “%(v)s”.") % {"v": slug[:60]})
             else:
                 out["field"] = Q(field=fld)
+                self.tests["field"] = lambda row: row["field_id"] == fld.pk
         year = (self.params.get("year") or "").strip()
         if year:
             if year.isdigit() and 1900 <= int(year) <= 2100:
                 out["year"] = Q(sort_date__year=int(year))
+                self.tests["year"] = lambda row: row["year"] == int(year)
             else:
                 self.errors.append(_("Năm “%(v)s” không hợp lệ.") % {"v": year[:10]})
         kind = (self.params.get("kind") or "").strip()
         if kind:
             if kind in Exemplar.Kind.values:
                 out["kind"] = Q(exemplar__kind=kind)
+                self.tests["kind"] = lambda row: row["exemplar__kind"] == kind
             else:
                 self.errors.append(_("Loại “%(v)s” không hợp lệ.") % {"v": kind[:20]})
         return out
+
+    @cached_property
+    def _facet_rows(self) -> list[dict]:
+        """Story counts of the whole campaign per (locality, field, year, kind): one query."""
+        return list(
+            self.base.annotate(year=ExtractYear("sort_date"))
+            .values(
+                "locality_id",
+                "locality__slug",
+                "locality__name",
+                "field_id",
+                "field__slug",
+                "field__name",
+                "year",
+                "exemplar__kind",
+            )
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+
+    def _rows(self, *, skip: str = "") -> list[dict]:
+        tests = [test for name, test in self.tests.items() if name != skip]
+        return [row for row in self._facet_rows if all(test(row) for test in tests)]
+
+    @cached_property
+    def total(self) -> int:
+        """How many stories the current filters keep."""
+        return sum(row["n"] for row in self._rows())
+
+    @staticmethod
+    def _count(rows, key, label) -> list[tuple[object, str, int]]:
+        counts: dict = {}
+        for row in rows:
+            if row[key] is not None:
+                value = (row[key], row[label])
+                counts[value] = counts.get(value, 0) + row["n"]
+        return [(value, text, n) for (value, text), n in counts.items()]
 
     def _filtered(self, *, skip: str = ""):
         qs = self.base
@@ -327,75 +432,42 @@ class CampaignListing:
 
     @cached_property
     def facets(self) -> list[Facet]:
-        locs = (
-            self._filtered(skip="locality")
-            .filter(locality__isnull=False)
-            .values("locality__slug", "locality__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "locality__name")
-        )
-        fields = (
-            self._filtered(skip="field")
-            .filter(field__isnull=False)
-            .values("field__slug", "field__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "field__name")
-        )
-        years = (
-            self._filtered(skip="year")
-            .annotate(year=ExtractYear("sort_date"))
-            .values("year")
-            .annotate(n=Count("pk"))
-            .order_by("-year")
-        )
-        kinds = (
-            self._filtered(skip="kind")
-            .filter(exemplar__isnull=False)
-            .values("exemplar__kind")
-            .annotate(n=Count("pk"))
-            .order_by("exemplar__kind")
-        )
+        """Each facet counts the stories every other filter keeps (its own is ignored)."""
+
+        def by_count(item):
+            return (-item[2], item[1])
+
+        def options(items):
+            return [{"value": str(v), "label": str(label), "count": n} for v, label, n in items]
+
+        locs = self._count(self._rows(skip="locality"), "locality__slug", "locality__name")
+        fields = self._count(self._rows(skip="field"), "field__slug", "field__name")
+        years = self._count(self._rows(skip="year"), "year", "year")
+        kinds = self._count(self._rows(skip="kind"), "exemplar__kind", "exemplar__kind")
         kind_labels = dict(Exemplar.Kind.choices)
         facets = [
             Facet(
                 "locality",
                 _("Địa phương"),
-                [
-                    {"value": r["locality__slug"], "label": r["locality__name"], "count": r["n"]}
-                    for r in locs
-                ],
+                options(sorted(locs, key=by_count)),
                 self.selected("locality"),
             ),
             Facet(
                 "field",
                 _("Lĩnh vực"),
-                [
-                    {"value": r["field__slug"], "label": r["field__name"], "count": r["n"]}
-                    for r in fields
-                ],
+                options(sorted(fields, key=by_count)),
                 self.selected("field"),
             ),
             Facet(
                 "year",
                 _("Năm"),
-                [
-                    {"value": str(r["year"]), "label": str(r["year"]), "count": r["n"]}
-                    for r in years
-                    if r["year"]
-                ],
+                options(sorted((y for y in years if y[0]), key=lambda y: -y[0])),
                 self.selected("year"),
             ),
             Facet(
                 "kind",
                 _("Loại điển hình"),
-                [
-                    {
-                        "value": r["exemplar__kind"],
-                        "label": kind_labels.get(r["exemplar__kind"], r["exemplar__kind"]),
-                        "count": r["n"],
-                    }
-                    for r in kinds
-                ],
+                options((k, kind_labels.get(k, k), n) for k, _label, n in sorted(kinds)),
                 self.selected("kind"),
             ),
         ]
@@ -408,7 +480,13 @@ class CampaignListing:
 
     @cached_property
     def stories(self) -> PinnedFirst:
-        return pinned_then_newest(self.campaign_page.pins.all(), self._filtered(), self.now)
+        """Renditions are left to the page, which fetches them with the portraits."""
+        stories = pinned_then_newest(
+            self.campaign_page.pins.all(), self._filtered(), self.now, renditions=False
+        )
+        # The facet counts already hold the total: the paginator needs no COUNT query.
+        stories.__dict__["_rest_count"] = self.total - len(stories.pinned)
+        return stories
 
     def page(self, request):
         return paginate(self.stories, request)
@@ -416,7 +494,9 @@ class CampaignListing:
     @cached_property
     def honoured_exemplars(self) -> list:
         return list(
-            with_portraits(Exemplar.objects.live().filter(honours__campaign=self.campaign))
+            Exemplar.objects.live()
+            .filter(honours__campaign=self.campaign)
+            .select_related("portrait", "locality", "field")
             .prefetch_related(
                 Prefetch(
                     "honours",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import listings
 from . import structured_data as sd
+from .images import OG_SPEC
 from .models import Exemplar, Field, Locality
 from .reader_urls import exemplar_url, field_url, home_page, home_url, locality_url
 
@@ -22,9 +23,14 @@ from .reader_urls import exemplar_url, field_url, home_page, home_url, locality_
 def _crumbs(page, request) -> list[tuple[str, str]]:
     """(title, url) from the home page down to ``page``, inclusive."""
     home = home_page(request)
-    ancestors = page.get_ancestors(inclusive=True).live()
+    routed = getattr(request, "_exemplars_route_pages", None)
+    if routed and routed[-1].pk == page.pk:
+        # The home page resolved this path and kept the pages on it.
+        ancestors = [p for p in routed if p.live]
+    else:
+        ancestors = page.get_ancestors(inclusive=True).live()
     if home is not None:
-        ancestors = ancestors.filter(depth__gte=home.depth)
+        ancestors = [p for p in ancestors if p.depth >= home.depth]
     return [(p.title, p.get_url(request)) for p in ancestors]
 
 
@@ -47,10 +53,16 @@ def _canonical(request, page=None, keep=()) -> str:
 
 def home_context(page, request) -> dict:
     url = page.get_full_url(request)
+    stories = listings.home_stories(page, renditions=False)
+    exemplars = list(listings.featured_exemplars(renditions=False))
+    listings.prefetch_images(
+        [story.hero_image for story in stories] + [e.portrait for e in exemplars],
+        listings.CARD_SPECS + listings.PORTRAIT_SPECS,
+    )
     return {
-        "stories": listings.home_stories(page),
+        "stories": stories,
         "campaigns": list(listings.running_campaigns()),
-        "exemplars": list(listings.featured_exemplars()),
+        "exemplars": exemplars,
         "canonical_url": url,
         "og": sd.open_graph(
             title=sd.site_name(request),
@@ -99,6 +111,10 @@ def campaign_context(page, request) -> dict:
     listing = listings.CampaignListing(page, request.GET)
     page_obj = listing.page(request)
     stories = list(page_obj.object_list)
+    listings.prefetch_images(
+        [s.hero_image for s in stories] + [e.portrait for e in listing.honoured_exemplars],
+        listings.CARD_SPECS + listings.PORTRAIT_SPECS,
+    )
     crumbs = _crumbs(page, request)
     return {
         "campaign": listing.campaign,
@@ -125,12 +141,17 @@ def campaign_context(page, request) -> dict:
 
 
 def story_context(page, request) -> dict:
-    if not getattr(request, "is_preview", False):
+    # A preview's relations live on the unsaved instance: never replace them from the database.
+    preview = getattr(request, "is_preview", False)
+    if not preview:
         listings.prefetch_story(page)
+    related = listings.related_stories(page, renditions=preview) if page.pk else []
+    if not preview:
+        listings.prefetch_story_images(page, related)
     url = page.get_full_url(request) or request.build_absolute_uri(request.path)
     crumbs = _crumbs(page, request) if page.pk and page.depth else []
     return {
-        "related_stories": listings.related_stories(page) if page.pk else [],
+        "related_stories": related,
         "canonical_url": url,
         "og": sd.open_graph(
             title=page.seo_title or page.title,
@@ -157,13 +178,21 @@ def _route_crumbs(request, *tail) -> list[tuple[str, str]]:
 
 def exemplar_context(request, slug) -> dict:
     exemplar = (
-        listings.with_portraits(Exemplar.objects.live().filter(slug=slug))
+        Exemplar.objects.live()
+        .filter(slug=slug)
+        .select_related("portrait", "locality", "field")
         .prefetch_related("stage_changes")
         .first()
     )
     if exemplar is None:
         raise Http404(_("Không tìm thấy điển hình."))
-    page_obj = listings.paginate(listings.exemplar_stories(exemplar), request)
+    page_obj = listings.paginate(listings.exemplar_stories(exemplar, renditions=False), request)
+    page_obj.object_list = list(page_obj.object_list)
+    # The portrait (page and Open Graph sizes) and the cards' images: one query.
+    listings.prefetch_images(
+        [exemplar.portrait] + [story.hero_image for story in page_obj.object_list],
+        listings.PORTRAIT_SPECS + listings.CARD_SPECS + [OG_SPEC],
+    )
     honours = list(listings.honours_timeline(exemplar))
     url = exemplar_url(exemplar, request)
     crumbs = _route_crumbs(request, (exemplar.name, url))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -27,14 +28,16 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from ..blocks import StoryBodyBlock
 from ..curation import PinnedPageForm
 from ..permissions import NewsroomPagePermissionsMixin
+from ..routing import ReaderPageMixin, route_descendant
 from .snippets import Award, Campaign, Exemplar, Field, Locality
 
 
-class ExemplarHomePage(NewsroomPagePermissionsMixin, RoutablePageMixin, Page):
+class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePageMixin, Page):
     """The front page of the exemplar site (one per site).
 
     It also serves the exemplar, locality and field pages as routes
@@ -57,6 +60,22 @@ class ExemplarHomePage(NewsroomPagePermissionsMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("trang chủ điển hình")
         verbose_name_plural = _("trang chủ điển hình")
+
+    def route(self, request, path_components):
+        # Every reader page below is served through this home: remember it for
+        # the request (links, breadcrumbs) and resolve the rest of the path at once.
+        if self.live and getattr(request, "_exemplars_home", None) is None:
+            request._exemplars_home = self
+        if self.live and path_components:
+            try:
+                request.routable_resolver_match = self.resolve_subpage(
+                    "/" + "/".join(path_components) + "/"
+                )
+                view, args, kwargs = request.routable_resolver_match
+                return RouteResult(self, args=(view, args, kwargs))
+            except Http404:
+                return route_descendant(self, request, path_components)
+        return super().route(request, path_components)
 
     # Reader pages: the context builders live in exemplars/page_context.py.
     @path("")
@@ -101,7 +120,7 @@ class ExemplarHomePage(NewsroomPagePermissionsMixin, RoutablePageMixin, Page):
         return super().get_sitemap_urls(request) + route_urls(self, request)
 
 
-class SectionPage(NewsroomPagePermissionsMixin, Page):
+class SectionPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     """A section (chuyên trang, chuyên mục) holding exemplar stories."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -122,7 +141,7 @@ class SectionPage(NewsroomPagePermissionsMixin, Page):
         return super().get_context(request, *args, **kwargs) | section_context(self, request)
 
 
-class CampaignPage(NewsroomPagePermissionsMixin, Page):
+class CampaignPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     """The landing page of one campaign: its record, pinned stories, then the newest."""
 
     campaign = models.OneToOneField(
@@ -135,6 +154,7 @@ class CampaignPage(NewsroomPagePermissionsMixin, Page):
 
     subpage_types: list[str] = []
     base_form_class = PinnedPageForm
+    reader_select_related = ("campaign",)
 
     content_panels = Page.content_panels + [
         FieldPanel("campaign"),
@@ -158,7 +178,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class ExemplarStoryPage(NewsroomPagePermissionsMixin, Page):
+class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     """A story about one exemplar, filed in a section, tied to campaigns.
 
     ``published_at`` is the date readers see: the original date for an
@@ -229,6 +249,14 @@ class ExemplarStoryPage(NewsroomPagePermissionsMixin, Page):
 
     parent_page_types = ["exemplars.SectionPage"]
     subpage_types: list[str] = []
+    reader_select_related = (
+        "hero_image",
+        "locality",
+        "field",
+        "exemplar__portrait",
+        "exemplar__locality",
+        "exemplar__field",
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -81,14 +81,16 @@ def site_sections(context):
     cached = getattr(request, "_exemplars_sections", None)
     if cached is not None:
         return cached
+    from ..listings import public
     from ..models import SectionPage
 
     home = reader_urls.home_page(request)
     sections = []
     if home is not None:
-        sections = list(
-            SectionPage.objects.child_of(home).live().public().in_menu().order_by("path")
-        ) or list(SectionPage.objects.descendant_of(home).live().public().order_by("path")[:6])
+        # One query: the sections in the menu, else the first six under the home.
+        found = list(public(SectionPage.objects.descendant_of(home).live()).order_by("path"))
+        sections = [s for s in found if s.depth == home.depth + 1 and s.show_in_menus]
+        sections = sections or found[:6]
     if request is not None:
         request._exemplars_sections = sections
     return sections

@@ -1,0 +1,71 @@
+"""Serving a reader page in a small, fixed number of queries.
+
+Wagtail resolves ``/section/story/`` one level at a time, two queries a level
+(the page, then its specific row), and checks view restrictions with two more
+(the ancestors, then their restrictions). Under the exemplar home page the
+whole path is resolved at once, the page's own class names the rows it always
+prints (``reader_select_related``) so they come in the same query, and
+restrictions are checked in one query. Pages that route themselves (routable
+pages of an outlet's own) still get Wagtail's routing from there on.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction
+
+
+def _routes_itself(page_class) -> bool:
+    return page_class is None or page_class.route is not Page.route
+
+
+def route_descendant(home, request, path_components):
+    """What ``Page.route`` returns for ``home``'s descendant at ``path_components``."""
+    prefixes, url = [], home.url_path
+    for component in path_components:
+        url += component + "/"
+        prefixes.append(url)
+    by_url = {
+        p.url_path: p
+        for p in Page.objects.descendant_of(home).filter(url_path__in=prefixes).defer_streamfields()
+    }
+    parent, chain = home, []
+    for i, prefix in enumerate(prefixes):
+        page = by_url.get(prefix)
+        if page is None or page.depth != parent.depth + 1:
+            break
+        page._cached_parent_obj = parent
+        chain.append(page)
+        if _routes_itself(page.specific_class) and i + 1 < len(prefixes):
+            return page.specific.route(request, path_components[i + 1 :])
+        parent = page
+    if not chain:
+        raise Http404
+    last = chain[-1]
+    remaining = path_components[len(chain) :]
+    page_class = last.specific_class
+    related = getattr(page_class, "reader_select_related", ())
+    specific = page_class.objects.select_related(*related).get(pk=last.pk)
+    specific._cached_parent_obj = last._cached_parent_obj
+    # The breadcrumbs of this request are these pages: no second walk up the tree.
+    request._exemplars_route_pages = [home, *chain[:-1], specific]
+    return specific.route(request, remaining)
+
+
+def view_restrictions(page):
+    """``Page.get_view_restrictions`` in one query: restrictions on the page, its
+    ancestors, or the pages any of them are aliases of."""
+    steplen = page.steplen
+    paths = [page.path[:n] for n in range(steplen, len(page.path) + 1, steplen)]
+    aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
+    return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=aliased))
+
+
+class ReaderPageMixin:
+    """Reader page types: restrictions checked in one query (see the module docstring)."""
+
+    reader_select_related: tuple[str, ...] = ()
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
