@@ -65,7 +65,9 @@ class PageCacheMiddleware:
         patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
         if request.method == "GET":
             set_response_etag(response)
-        if generations is not None and request.method == "GET":
+        # The key holds no request header: a response varying on one (a
+        # compression middleware placed below this one) is not stored.
+        if generations is not None and request.method == "GET" and not response.has_header("Vary"):
             try:
                 store.set(
                     generations, url, language, response, conf["SEARCH_MAX_AGE"] if short else None

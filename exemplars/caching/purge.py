@@ -338,3 +338,20 @@ def for_author(author) -> PurgeSet:
         ps.add_page(story)
     ps.add_site_wide()
     return ps
+
+
+def for_award(award) -> PurgeSet:
+    from ..models import Exemplar
+
+    # Honours print the award's name on exemplar pages, the exemplar box of their
+    # stories and the campaign pages; stories also name the awards they mention.
+    ps = PurgeSet()
+    exemplars = Exemplar.objects.filter(honours__award=award).distinct()
+    for slug in exemplars.values_list("slug", flat=True):
+        ps.add_route("exemplar", slug)
+    for story in _live(exemplar__in=exemplars) | _live(awards=award):
+        ps.add_page(story)
+    campaigns = Campaign.objects.filter(honours__award=award)
+    for page in CampaignPage.objects.filter(campaign__in=campaigns).only("pk", "url_path"):
+        ps.add_page(page)
+    return ps

@@ -17,7 +17,7 @@ from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from ..models import Author, Campaign, Exemplar, ExemplarStoryPage, Field, Locality
+from ..models import Author, Award, Campaign, Exemplar, ExemplarStoryPage, Field, Locality
 from . import purge
 from .backends import PageCacheBackend
 from .conf import page_cache_settings
@@ -114,6 +114,7 @@ RECORDS = {
     Locality: purge.for_locality,
     Field: purge.for_field,
     Author: purge.for_author,
+    Award: purge.for_award,
 }
 
 

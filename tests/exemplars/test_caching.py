@@ -145,6 +145,24 @@ def test_renaming_an_author_reaches_the_bylines(client, page_cache, committed, s
     assert "Tác giả mới" in text(client, story.url)
 
 
+def test_renaming_an_award_reaches_the_honours(client, page_cache, committed, section):
+    from exemplars.models.snippets import Honour
+    from tests.factories import make_award, make_exemplar
+
+    award = make_award("Bằng khen tên cũ")
+    exemplar = make_exemplar()
+    Honour.objects.create(exemplar=exemplar, award=award)
+    story = make_story(exemplar=exemplar)
+    exemplar_page = f"/dien-hinh/{exemplar.slug}/"
+    for url in (story.url, exemplar_page):
+        assert "Bằng khen tên cũ" in text(client, url), url
+    award.name = "Bằng khen tên mới"
+    with committed():
+        award.save()
+    for url in (story.url, exemplar_page):
+        assert "Bằng khen tên mới" in text(client, url), url
+
+
 def test_unpublishing_purges_the_story_and_its_listings(client, page_cache, committed, section):
     story = make_story(title="Bài sắp gỡ")
     assert "Bài sắp gỡ" in text(client, section.url)
