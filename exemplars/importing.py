@@ -9,7 +9,8 @@ The pieces, each usable alone:
   case- and NFC/NFD-insensitively, with a per-run cache; ``load_demo`` uses it too;
 * :func:`publish_at` gives a saved page a live revision dated to its original
   publication without the full publish machinery (see its docstring for why);
-* :class:`StoryImporter` runs lines, one transaction each, and counts.
+* :class:`StoryImporter` runs lines in batches (one transaction each, a savepoint
+  per line, search indexing inside it) and counts.
 
 Input format: ``{"title", "intro", "body", "published", "campaigns", "locality",
 "field", "exemplar": {"name", "kind"}, "awards", "tags", "author", "source_url"}``.
@@ -449,7 +450,7 @@ def publish_at(page: Page, when: dt.datetime, *, user=None) -> Revision:
     dates, a "wagtail.publish" log entry), written with one insert and one
     update. The full path saves the page twice more and sends
     ``page_published``, whose handlers index each page on its own; an import
-    indexes all pages in batches at the end instead.
+    indexes each batch of pages at once instead.
     """
     now = timezone.now()
     revision = Revision.objects.create(

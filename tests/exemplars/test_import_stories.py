@@ -3,7 +3,6 @@ import json
 import re
 import unicodedata
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -255,16 +254,16 @@ def test_imported_stories_are_searchable_after_the_run(tmp_path):
 
 # -- a freshly migrated database ------------------------------------------------
 
-EVAL_STORIES = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "stories.jsonl"
 
+def test_import_alone_into_a_fresh_database_makes_every_story_reachable(client, tmp_path):
+    from exemplars.demo.generate_import import generate
 
-def test_import_alone_into_a_fresh_database_makes_every_story_reachable(client):
     # What `migrate` leaves: Wagtail's welcome page as the default Site's root.
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific_class is Page
-    out, _ = run(EVAL_STORIES)
+    run(write(tmp_path, list(generate(30))))
     stories = list(ExemplarStoryPage.objects.live())
-    assert len(stories) == len(EVAL_STORIES.read_text(encoding="utf-8").splitlines())
+    assert len(stories) == 30
     rss = client.get("/rss/")
     assert rss.status_code == 200
     for story_ in stories:

@@ -5,19 +5,19 @@ renditions, the second finds some of them prefetched, asks for one that was
 not (the Open Graph image), and Wagtail inserted it again (IntegrityError).
 """
 
+import json
 import re
 from io import StringIO
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 
+from exemplars.demo.generate_import import generate
 from exemplars.models import ExemplarStoryPage
 
 pytestmark = pytest.mark.django_db
 
-EVAL_STORIES = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "stories.jsonl"
 _LOC = re.compile(r"<loc>([^<]+)</loc>")
 
 
@@ -49,8 +49,13 @@ def test_demo_pages_answer_on_first_and_second_view(client, django_capture_on_co
 
 
 def test_imported_pages_answer_on_first_and_second_view(client, tmp_path):
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(
+        "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in generate(40)),
+        encoding="utf-8",
+    )
     # A freshly migrated database: Wagtail's welcome page is the default site's root.
-    call_command("import_stories", str(EVAL_STORIES), stdout=StringIO(), stderr=StringIO())
+    call_command("import_stories", str(archive), stdout=StringIO(), stderr=StringIO())
     stories = list(ExemplarStoryPage.objects.live())
     assert stories
     paths = sitemap_paths(client)
