@@ -45,8 +45,7 @@ class PageCacheMiddleware:
         if conf["ENABLED"]:
             store = PageStore(conf)
             try:
-                generations = store.generations(request.path)
-                cached = store.get(generations, url, language)
+                generations, cached = store.lookup(request.path, url, language)
             except CacheUnavailable:
                 generations = cached = None
             if cached is not None:
@@ -69,7 +68,7 @@ class PageCacheMiddleware:
         # compression middleware placed below this one) is not stored.
         if generations is not None and request.method == "GET" and not response.has_header("Vary"):
             try:
-                store.set(
+                store.store(
                     generations, url, language, response, conf["SEARCH_MAX_AGE"] if short else None
                 )
                 response.headers[HEADER] = "miss"

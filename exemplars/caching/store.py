@@ -1,12 +1,14 @@
 """Whole reader responses in a Django cache.
 
 An entry is keyed by scheme, host, full path with its query string, and
-language. Every key also carries two generations: one for the path and one for
-the site. A purge deletes a path's generation, which orphans the page at every
-host and with every query string (``?page=2``, search queries) at once; the
-orphans expire with their timeout. Purging the site deletes the site
-generation. A request reads its generations before the view runs and stores
-under those, so a page rendered before a purge is never stored after it.
+language, and carries the two generations it was rendered under: the path's
+and the site's. One round trip (``get_many``) reads the entry with both
+current generations, and the entry is served only if they still match. A
+purge deletes a path's generation, which outdates the page at every host and
+with every query string (``?page=2``, search queries) at once; purging the
+site deletes the site generation. A request reads the generations before the
+view runs and stores under those, so a page rendered before a purge is never
+served after it.
 """
 
 from __future__ import annotations
@@ -51,8 +53,8 @@ class PageStore:
     def _path_key(self, path: str) -> str:
         return f"{self.prefix}:path:{_digest(path)}"
 
-    def _entry_key(self, generations: str, url: str, language: str) -> str:
-        return f"{self.prefix}:page:{generations}:{language}:{_digest(url)}"
+    def _entry_key(self, url: str, language: str) -> str:
+        return f"{self.prefix}:page:{language}:{_digest(url)}"
 
     # -- guarded access --------------------------------------------------------
 
@@ -71,34 +73,45 @@ class PageStore:
         value = found.get(key)
         if value is None:
             value = uuid.uuid4().hex[:12]
-            if not self._call("add", key, value, self.timeout):
+            # The site's generation never expires: if it did, every page would
+            # miss at the same moment.
+            timeout = None if key == self._site_key() else self.timeout
+            if not self._call("add", key, value, timeout):
                 value = self._call("get", key) or value
         return value
 
     # -- reading and writing -----------------------------------------------------
 
-    def generations(self, path: str) -> str:
-        """The current site and path generations, created when missing."""
-        site_key, path_key = self._site_key(), self._path_key(path)
-        found = self._call("get_many", [site_key, path_key])
-        return f"{self._generation(site_key, found)}.{self._generation(path_key, found)}"
+    def lookup(self, path: str, url: str, language: str):
+        """``(generations, response)``: the current generations (created when
+        missing) and the stored response, or None when there is none for them."""
+        keys = [self._site_key(), self._path_key(path), self._entry_key(url, language)]
+        found = self._call("get_many", keys)
+        generations = (found.get(keys[0]), found.get(keys[1]))
+        entry = found.get(keys[2])
+        if entry is not None and None not in generations and entry[0] == generations:
+            return generations, self._response(entry)
+        generations = (self._generation(keys[0], found), self._generation(keys[1], found))
+        return generations, None
 
-    def get(self, generations: str, url: str, language: str) -> HttpResponse | None:
-        entry = self._call("get", self._entry_key(generations, url, language))
-        if entry is None:
-            return None
-        status, headers, content, stored_at = entry
+    @staticmethod
+    def _response(entry) -> HttpResponse:
+        _, status, headers, content, stored_at = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response.headers[name] = value
         response.headers["Age"] = str(max(0, int(time.time() - stored_at)))
         return response
 
-    def set(self, generations, url, language, response, timeout=None) -> None:
-        entry = (response.status_code, list(response.items()), response.content, time.time())
-        self._call(
-            "set", self._entry_key(generations, url, language), entry, timeout or self.timeout
+    def store(self, generations, url, language, response, timeout=None) -> None:
+        entry = (
+            generations,
+            response.status_code,
+            list(response.items()),
+            response.content,
+            time.time(),
         )
+        self._call("set", self._entry_key(url, language), entry, timeout or self.timeout)
 
     # -- purging -----------------------------------------------------------------
 
