@@ -110,6 +110,20 @@ def test_a_published_change_shows_on_the_next_request(client, page_cache, commit
     assert "Tiêu đề mới" in text(client, "/en" + story.url)
 
 
+def test_an_english_speaking_editor_purges_the_vietnamese_pages(
+    client, page_cache, committed, section
+):
+    from django.utils import translation
+
+    story = make_story(title="Tiêu đề cũ")
+    assert "Tiêu đề cũ" in text(client, story.url)
+    story.title = "Tiêu đề mới"
+    # The admin runs in each editor's language, and page URLs follow it (/en/…).
+    with translation.override("en"), committed():
+        story.save_revision().publish()
+    assert "Tiêu đề mới" in text(client, story.url)
+
+
 def test_paginated_and_english_copies_are_purged_too(client, page_cache, committed, section):
     story = make_story(title="Tiêu đề cũ")
     for url in (section.url + "?page=1", "/en" + section.url):
