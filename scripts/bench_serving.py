@@ -389,14 +389,21 @@ def main():
         stopper.join()
         starter.join()
         redis_5xx = sum(per_second(run, "5xx").values())
+        ok = per_second(run, "ok")
+        down = range(int(times["redis_stop_end"]) + 1, int(times["redis_start_start"]))
+        served_while_down = sum(ok.get(second, 0) for second in down)
         results["faults"]["redis_stopped"] = {
             "requests": run["requests"],
             "req_per_s": run["req_per_s"],
             "responses_5xx": redis_5xx,
             "stopped_for_s": round(times["redis_start_end"] - times["redis_stop_end"], 1),
+            "ok_while_stopped": served_while_down,
+            "wrk_errors": run["error_kinds"],
         }
         if redis_5xx:
             failures.append(f"Redis stopped: {redis_5xx} responses were 5xx")
+        if not served_while_down:
+            failures.append("Redis stopped: nothing was served while it was down")
         drain(base + urls["story"])
 
         times = {}
@@ -408,6 +415,7 @@ def main():
         back = times["pg_end"]
         late = {s: n for s, n in errors.items() if s > back + RECOVERY_LIMIT_S}
         last_error = max(errors) if errors else None
+        ok_later = sum(n for s, n in per_second(run, "ok").items() if s > back + RECOVERY_LIMIT_S)
         results["faults"]["postgres_restarted"] = {
             "requests": run["requests"],
             "responses_5xx": sum(errors.values()),
@@ -416,9 +424,13 @@ def main():
                 round(last_error + 1 - back, 1) if last_error is not None else None
             ),
             "responses_5xx_later_than_5_s": sum(late.values()),
+            "ok_later_than_5_s": ok_later,
+            "wrk_errors": run["error_kinds"],
         }
         if late:
             failures.append(f"PostgreSQL restart: {sum(late.values())} 5xx more than 5 s after")
+        if not ok_later:
+            failures.append("PostgreSQL restart: nothing was served 5 s after it")
     finally:
         if nginx is not None and nginx.poll() is None:
             os.killpg(nginx.pid, signal.SIGTERM)
