@@ -465,6 +465,8 @@ def main():
         nginx_to_cached_story_via_proxy=round(proxy_ratio, 1),
         failures=failures,
     )
+    if cache_state != "hit":
+        failures.append(f"the story did not come from the page cache (X-Page-Cache: {cache_state})")
     if ratio > 10:
         failures.append(f"cached story is {ratio:.1f}× slower than nginx (target ≤ 10×)")
     Path(options.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
