@@ -102,7 +102,7 @@ def check_search_backend(app_configs=None, **kwargs):
             Error(
                 f"The reader search backend cannot be loaded: {exc}",
                 hint='Set EXEMPLARS_SEARCH = {"BACKEND": "auto"} (SQLite or PostgreSQL), or '
-                "install the elasticsearch extra for Elasticsearch.",
+                "install the elasticsearch (or opensearch) extra for a search cluster.",
                 obj="settings.EXEMPLARS_SEARCH",
                 id="exemplars.E003",
             )

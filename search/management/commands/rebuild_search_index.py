@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--backend",
-            help="sqlite, postgres, elasticsearch, database or a dotted path "
+            help="sqlite, postgres, elasticsearch, opensearch, database or a dotted path "
             "(default: EXEMPLARS_SEARCH['BACKEND']).",
         )
         parser.add_argument(

@@ -5,7 +5,7 @@ from exemplars_search import backends, fallback
 
 class Command(BaseCommand):
     help = (
-        "Send the search index changes queued while Elasticsearch was unreachable, "
+        "Send the search index changes queued while the search cluster was unreachable, "
         "oldest first, the last change to each story only."
     )
 
@@ -27,7 +27,8 @@ class Command(BaseCommand):
             # database index already has these changes (it was written first).
             raise CommandError(
                 f"{pending} changes are queued, but the search backend is {backend.name!r}, "
-                "which keeps no queue. Set ELASTICSEARCH_URL, or run rebuild_search_index."
+                "which keeps no queue. Set ELASTICSEARCH_URL or OPENSEARCH_URL, "
+                "or run rebuild_search_index."
             )
         if fallback.rebuilding(backend.name):
             # Replaying now would write into the index about to be replaced;
