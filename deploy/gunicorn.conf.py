@@ -23,7 +23,8 @@ worker_class = "gthread"
 # a core; threads cover the waits. GUNICORN_WORKERS/THREADS tune a larger machine.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-# A request stuck longer than this (a dead database socket) restarts its worker.
+# A worker whose main loop is silent this long (hung, not merely busy: with threads
+# a slow request alone does not count) is killed and replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
