@@ -12,6 +12,7 @@ class ExemplarsConfig(AppConfig):
 
         from . import checks, images, signal_handlers  # noqa: F401
         from .caching.signal_handlers import register_signal_handlers
+        from .comments import signal_handlers as comment_signal_handlers
         from .models import ExemplarStoryPage
         from .search_adapter import story_adapter
 
@@ -23,3 +24,5 @@ class ExemplarsConfig(AppConfig):
         images.connect()
         # Published, moved or renamed content leaves the page caches.
         register_signal_handlers()
+        # An approved comment, or one no longer approved, purges its story page.
+        comment_signal_handlers.register_signal_handlers()

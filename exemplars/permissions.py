@@ -26,10 +26,10 @@ NOMINATE_PERMISSION = "exemplars.add_exemplar"
 
 
 def is_desk_page_class(page_class) -> bool:
-    """Pages that shape the site (home, sections, campaign pages), not stories."""
-    from .models import CampaignPage, ExemplarHomePage, SectionPage
+    """Pages that shape the site (home, sections, campaign pages, contests), not stories."""
+    from .models import CampaignPage, ContestPage, ExemplarHomePage, SectionPage
 
-    return issubclass(page_class, ExemplarHomePage | SectionPage | CampaignPage)
+    return issubclass(page_class, ExemplarHomePage | SectionPage | CampaignPage | ContestPage)
 
 
 def may_edit_desk_page(user, page) -> bool:

@@ -45,6 +45,14 @@ ALL = ("add", "change", "delete", "view")
 # An exemplar profile is published content (DraftStateMixin, LockableMixin):
 # whoever publishes it vouches for it, as for a story.
 EXEMPLAR_DESK = (*ALL, "publish", "lock", "unlock")
+# Readers' comments: editors moderate them (change: approve, reject, spam) and
+# delete them; journalists only read those on their own stories (the queue
+# filters by owner). Contest entries hold contact details: editors read and
+# export them, nobody edits them.
+MODERATION = {
+    "exemplars.comment": ("change", "delete", "view"),
+    "exemplars.contestentry": ("view",),
+}
 
 
 @dataclass
@@ -69,6 +77,7 @@ ROLES = [
             # draft its profile, but not publish it, move its stage or delete it.
             "exemplars.exemplar": ("add", "change", "view"),
             **{f"exemplars.{m}": ("view",) for m in SNIPPETS if m != "exemplar"},
+            "exemplars.comment": ("view",),
         },
         collection_perms=("add_image", "choose_image", "add_document", "choose_document"),
     ),
@@ -79,6 +88,7 @@ ROLES = [
             "wagtailadmin.admin": ("access",),
             **{f"exemplars.{m}": ALL for m in SNIPPETS},
             "exemplars.exemplar": EXEMPLAR_DESK,
+            **MODERATION,
         },
         collection_perms=(
             "add_image",
@@ -97,6 +107,7 @@ ROLES = [
             "wagtailadmin.admin": ("access",),
             **{f"exemplars.{m}": ALL for m in SNIPPETS},
             "exemplars.exemplar": EXEMPLAR_DESK,
+            **MODERATION,
             "auth.user": ALL,
             "auth.group": ALL,
             "wagtailcore.site": ALL,

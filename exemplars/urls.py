@@ -7,6 +7,8 @@ Exemplar, locality and field pages are routes of the home page (see
 from django.urls import path
 
 from . import feeds, sitemaps
+from .comments.views import post_comment
+from .contests.views import post_entry
 
 urlpatterns = [
     path("rss/", feeds.StoryFeed(), name="exemplars_feed_rss"),
@@ -18,4 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="exemplars_sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="exemplars_news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="exemplars_robots_txt"),
+    # Reader forms on cached pages post here (see exemplars/reader_forms.py).
+    path("binh-luan/<int:story_id>/", post_comment, name="exemplars_comment_post"),
+    path("cuoc-thi/<int:contest_id>/tham-gia/", post_entry, name="exemplars_contest_entry"),
 ]

@@ -1,6 +1,10 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+# Comments and contests wire their own admin screens.
+from .booklets import wagtail_hooks as _booklets_hooks  # noqa: E402, F401
+from .comments import wagtail_hooks as _comments_hooks  # noqa: E402, F401
+from .contests import wagtail_hooks as _contests_hooks  # noqa: E402, F401
 from .viewsets import ExemplarsSnippetViewSetGroup, StoryListingViewSet
 
 register_snippet(ExemplarsSnippetViewSetGroup)

@@ -1,5 +1,7 @@
 # Sub-packages keep their models beside their views; one app label, one migration graph.
 from ..booklets.models import Booklet, BookletEntry
+from ..comments.models import Comment
+from ..contests.models import ContestEntry, ContestPage, ContestQuestion
 from ..events.models import Event, StoryEvent
 from .editorial import HonourVerificationTask  # noqa: F401
 from .pages import (
@@ -36,6 +38,10 @@ __all__ = [
     "CampaignDrive",
     "CampaignPage",
     "CampaignPagePin",
+    "Comment",
+    "ContestEntry",
+    "ContestPage",
+    "ContestQuestion",
     "Exemplar",
     "ExemplarStageChange",
     "ExemplarStoryPage",

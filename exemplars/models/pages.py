@@ -127,7 +127,11 @@ class SectionPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
 
     # Any parent: an outlet that installs the extension files sections under its
     # own pages. Stories, in turn, live only in sections.
-    subpage_types = ["exemplars.ExemplarStoryPage", "exemplars.SectionPage"]
+    subpage_types = [
+        "exemplars.ExemplarStoryPage",
+        "exemplars.SectionPage",
+        "exemplars.ContestPage",
+    ]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -246,6 +250,11 @@ class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     original_url = models.URLField(
         _("địa chỉ gốc"), max_length=500, null=True, blank=True, unique=True
     )
+    comments_open = models.BooleanField(
+        _("nhận bình luận"),
+        default=True,
+        help_text=_("Bỏ chọn để đóng bình luận: các bình luận đã duyệt vẫn hiển thị."),
+    )
 
     parent_page_types = ["exemplars.SectionPage"]
     subpage_types: list[str] = []
@@ -288,6 +297,7 @@ class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     publishing_panels = [
         FieldPanel("published_at"),
         FieldPanel("original_url"),
+        FieldPanel("comments_open"),
     ]
 
     edit_handler = TabbedInterface(

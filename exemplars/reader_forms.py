@@ -1,0 +1,136 @@
+"""What guards a form readers post from a cached page: comments and contest entries.
+
+Reader pages are cached whole and shared by every anonymous reader, so they
+carry no CSRF token and set no cookie; their forms post to endpoints that are
+CSRF-exempt and guarded instead by:
+
+- a hidden honeypot field that people never see and bots fill;
+- a signed timestamp token rendered in the page, bound to its target (the
+  story, the contest). Cached, the same token is handed to everyone: it proves
+  only that the form was loaded from our page recently, not who loaded it;
+- a per-address rate limit kept in the Django cache.
+
+None of this identifies a reader; what a reader writes is held for an editor
+(comments) or checked against the entries already in (contests).
+"""
+
+from __future__ import annotations
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+DEFAULTS = {
+    # A cached page lives up to the page cache's timeout, then the reader takes
+    # their time writing: the token must outlive both.
+    "TOKEN_MAX_AGE": 6 * 3600,
+    # Posts per address per window, for each kind of form.
+    "RATE": 3,
+    "RATE_WINDOW": 60,
+}
+HONEYPOT = "website"
+TOKEN = "token"
+
+
+def reader_form_settings() -> dict:
+    return DEFAULTS | getattr(settings, "EXEMPLARS_READER_FORMS", {})
+
+
+def make_token(target: str) -> str:
+    """The token a page renders for the form posting to ``target`` ("comment:12")."""
+    return signing.TimestampSigner(salt="exemplars.reader_forms").sign(target)
+
+
+def check_token(token: str, target: str) -> bool:
+    try:
+        value = signing.TimestampSigner(salt="exemplars.reader_forms").unsign(
+            token or "", max_age=reader_form_settings()["TOKEN_MAX_AGE"]
+        )
+    except signing.BadSignature:
+        return False
+    return value == target
+
+
+def client_address(request) -> str:
+    # Behind the proxy REMOTE_ADDR is the proxy's: deployments set it from
+    # X-Forwarded-For in the proxy (deploy/nginx.conf), never from the client.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def over_rate(request, kind: str) -> bool:
+    """Count this post against the address's budget; True when it is spent."""
+    conf = reader_form_settings()
+    window = int(time.time() // conf["RATE_WINDOW"])
+    key = f"exemplars-rate:{kind}:{client_address(request)}:{window}"
+    try:
+        cache.add(key, 0, conf["RATE_WINDOW"] * 2)
+        count = cache.incr(key)
+    except Exception:
+        # A cache outage must not take the forms down; the honeypot and the
+        # token still stand, and editors still moderate.
+        return False
+    return count > conf["RATE"]
+
+
+class GuardedForm(forms.Form):
+    """A reader form with the honeypot and the token; ``target`` names what it posts to."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Để trống ô này"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, target: str, **kwargs):
+        self.target = target
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial[TOKEN] = make_token(target)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT):
+            raise forms.ValidationError(
+                _("Không gửi được: ô ẩn dành để chặn thư rác đã bị điền."), code="honeypot"
+            )
+        if not check_token(cleaned.get(TOKEN, ""), self.target):
+            raise forms.ValidationError(
+                _("Biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại."), code="token"
+            )
+        return cleaned
+
+    def fresh_token(self) -> str:
+        """A new token for the form shown again after an error."""
+        return make_token(self.target)
+
+
+def plain_text(value: str, *, single_line: bool = False) -> str:
+    """What a reader typed, as text we store: NFC, no control characters, trimmed.
+
+    HTML is not removed but kept as the characters typed; every template escapes it.
+    """
+    from .text import nfc
+
+    value = nfc(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    kept = "".join(ch for ch in value if ch == "\n" or (ch.isprintable() or ch == "\t"))
+    if single_line:
+        return " ".join(kept.split())
+    lines = [line.rstrip() for line in kept.split("\n")]
+    return "\n".join(lines).strip()
+
+
+class PlainTextField(forms.CharField):
+    """A CharField whose value is cleaned by ``plain_text`` before its length is checked."""
+
+    def __init__(self, *args, single_line: bool = False, **kwargs):
+        self.single_line = single_line
+        kwargs.setdefault("strip", False)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return plain_text(super().to_python(value), single_line=self.single_line)

@@ -1,0 +1,18 @@
+"""``{% story_comments page %}``: a story's approved comments and the form to add one."""
+
+from __future__ import annotations
+
+from django import template
+
+from ..comments.forms import CommentForm
+from ..comments.models import Comment
+from ..comments.views import comment_target
+
+register = template.Library()
+
+
+@register.inclusion_tag("exemplars/comments/story_comments.html", takes_context=True)
+def story_comments(context, story):
+    comments = list(Comment.objects.approved().filter(story=story).order_by("created_at", "pk"))
+    form = CommentForm(target=comment_target(story)) if story.comments_open else None
+    return {"story": story, "comments": comments, "form": form, "request": context.get("request")}

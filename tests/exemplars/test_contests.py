@@ -1,0 +1,368 @@
+"""Contests on the Law on Emulation and Commendation: the page in each state, the
+entry endpoint, one entry per participant, the ranking and the exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from unittest import mock
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from exemplars.contests.forms import normalize_phone
+from exemplars.contests.models import ContestEntry, ContestPage, ContestQuestion
+from exemplars.contests.ranking import ranking, winners
+from exemplars.models import Locality
+from exemplars.reader_forms import make_token
+from tests.exemplars.desk import make_desk
+from tests.factories import make_locality
+
+pytestmark = pytest.mark.django_db
+
+VN = dt.timezone(dt.timedelta(hours=7))
+OPENS = dt.datetime(2026, 6, 1, 8, 0, tzinfo=VN)
+CLOSES = dt.datetime(2026, 6, 30, 17, 0, tzinfo=VN)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+def at(moment):
+    """Freeze ``timezone.now()`` (the contest's clock) at ``moment``."""
+    return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+@pytest.fixture
+def ward():
+    return make_locality("Phường Châu Đốc", kind=Locality.Kind.COMMUNE)
+
+
+def make_contest(section, *, tiebreak="Có bao nhiêu người trả lời đúng cả hai câu?", **kw):
+    contest = ContestPage(
+        title="Cuộc thi tìm hiểu Luật Thi đua, khen thưởng",
+        slug="cuoc-thi-luat",
+        opens_at=OPENS,
+        closes_at=CLOSES,
+        tiebreak_question=tiebreak,
+        winners_count=kw.pop("winners_count", 3),
+        **kw,
+    )
+    section.add_child(instance=contest)
+    ContestQuestion.objects.create(
+        page=contest,
+        sort_order=0,
+        text="Luật Thi đua, khen thưởng hiện hành được Quốc hội thông qua năm nào?",
+        choices="2003\n2013\n2022",
+        correct=3,
+        explanation="Luật Thi đua, khen thưởng số 06/2022/QH15 được thông qua ngày 15/6/2022.",
+    )
+    ContestQuestion.objects.create(
+        page=contest,
+        sort_order=1,
+        text="Danh hiệu “Chiến sĩ thi đua cơ sở” do cấp nào tặng?",
+        choices="Thủ trưởng cơ quan, đơn vị\nChủ tịch nước",
+        correct=1,
+        explanation="Theo khoản 3 Điều 23 Luật Thi đua, khen thưởng 2022.",
+    )
+    contest.save_revision().publish()
+    contest.refresh_from_db()
+    return contest
+
+
+def entry_data(contest, ward, **fields):
+    q1, q2 = contest.questions.all()
+    data = {
+        "name": "Nguyễn Văn An",
+        "phone": "0912 345 678",
+        "email": "",
+        "locality": ward.pk,
+        f"q_{q1.pk}": "3",
+        f"q_{q2.pk}": "1",
+        "tiebreak_guess": "5",
+        "token": make_token(f"contest:{contest.pk}"),
+    }
+    return data | fields
+
+
+def post(client, contest, data, **extra):
+    return client.post(reverse("exemplars_contest_entry", args=[contest.pk]), data, **extra)
+
+
+# -- the open/close boundary, in +07:00 ---------------------------------------------
+
+
+def test_the_page_follows_the_boundaries_in_vietnam_time(client, section, ward):
+    contest = make_contest(section)
+    with at(OPENS - dt.timedelta(seconds=1)):
+        html = client.get(contest.url).content.decode()
+        assert "Cuộc thi bắt đầu lúc 01/06/2026 08:00." in html
+        assert "contest-form" not in html
+        assert post(client, contest, entry_data(contest, ward)).status_code == 403
+    with at(OPENS):
+        response = client.get(contest.url)
+        assert "contest-form" in response.content.decode()
+        assert "2022" in response.content.decode()
+        # Open until 17:00 +07:00, i.e. 10:00 UTC: caches may keep it no longer.
+        assert "s-maxage=300" in response["Cache-Control"]
+    with at(CLOSES - dt.timedelta(seconds=30)):
+        assert "s-maxage=30" in client.get(contest.url)["Cache-Control"]
+        assert post(client, contest, entry_data(contest, ward)).status_code == 200
+    # 17:00 in Vietnam is 10:00 UTC: closed at that instant, whatever the server's zone.
+    with at(dt.datetime(2026, 6, 30, 10, 0, tzinfo=dt.UTC)):
+        html = client.get(contest.url).content.decode()
+        assert "Cuộc thi đã kết thúc." in html
+        response = post(client, contest, entry_data(contest, ward, phone="0987654321"))
+        assert response.status_code == 403
+        assert "Cuộc thi đã kết thúc." in response.content.decode()
+    assert ContestEntry.objects.count() == 1
+
+
+def test_an_entry_is_stored_normalised_and_thanked(client, section, ward):
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        response = post(
+            client, contest, entry_data(contest, ward, phone="+84 912.345.678", name="  An  ")
+        )
+    assert response.status_code == 200
+    assert "Bài dự thi của bạn đã được ghi nhận" in response.content.decode()
+    assert not response.cookies
+    entry = ContestEntry.objects.get()
+    assert (entry.phone, entry.name, entry.locality, entry.tiebreak_guess) == (
+        "0912345678",
+        "An",
+        ward,
+        5,
+    )
+    q1, q2 = contest.questions.all()
+    assert entry.answers == {str(q1.pk): 3, str(q2.pk): 1}
+
+
+# -- one entry per participant ---------------------------------------------------------
+
+
+def test_the_same_phone_or_email_enters_once(client, section, ward):
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        assert (
+            post(client, contest, entry_data(contest, ward, email="An@Example.vn")).status_code
+            == 200
+        )
+        again = post(client, contest, entry_data(contest, ward, phone="+84912345678"))
+        assert again.status_code == 400
+        assert "Số điện thoại này đã dự thi" in again.content.decode()
+        by_email = post(client, contest, entry_data(contest, ward, phone="", email="an@example.VN"))
+        assert by_email.status_code == 400
+        assert "Email này đã dự thi" in by_email.content.decode()
+    assert ContestEntry.objects.count() == 1
+
+
+def test_the_database_refuses_a_duplicate_that_slips_past_the_form(client, section, ward):
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        post(client, contest, entry_data(contest, ward))
+        # Two posts at once: both pass the form's check before either is stored.
+        with mock.patch("exemplars.contests.forms.EntryForm.clean_phone", lambda f: "0912345678"):
+            response = post(client, contest, entry_data(contest, ward))
+    assert response.status_code == 400
+    assert "đã dự thi" in response.content.decode()
+    assert ContestEntry.objects.count() == 1
+
+
+# -- hostile input ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"name": ""}, "Vui lòng nhập họ tên."),
+        ({"name": "A" * 81}, "Họ tên dài quá 80 ký tự"),
+        ({"phone": "", "email": ""}, "Vui lòng nhập số điện thoại hoặc email"),
+        ({"phone": "09123"}, "Số điện thoại không hợp lệ"),
+        ({"phone": "0912345678<script>"}, "Số điện thoại không hợp lệ"),
+        ({"phone": "9" * 5000}, "Số điện thoại không hợp lệ"),
+        ({"email": "a@b@c"}, "Địa chỉ email không hợp lệ."),
+        ({"locality": "999999"}, "Xã, phường không có trong danh sách."),
+        ({"locality": "'; DROP TABLE x;--"}, "Xã, phường không có trong danh sách."),
+        ({"locality": ""}, "Vui lòng chọn xã, phường"),
+        ({"q_FIRST": ""}, "Vui lòng trả lời câu hỏi này."),
+        ({"q_FIRST": "7"}, "Phương án không hợp lệ."),
+        ({"q_FIRST": "1 OR 1=1"}, "Phương án không hợp lệ."),
+        ({"tiebreak_guess": "-1"}, "Câu hỏi phụ cần một số không âm."),
+        ({"tiebreak_guess": "nhiều"}, "Câu hỏi phụ cần một số nguyên."),
+        ({"tiebreak_guess": "1" * 40}, "Con số dự đoán quá lớn."),
+        ({"website": "x"}, "ô ẩn dành để chặn thư rác"),
+        ({"token": "forged"}, "Biểu mẫu đã hết hạn"),
+    ],
+)
+def test_hostile_input_is_refused_with_a_message(client, section, ward, settings, fields, message):
+    contest = make_contest(section)
+    first = contest.questions.first()
+    fields = {k.replace("FIRST", str(first.pk)): v for k, v in fields.items()}
+    with at(OPENS + dt.timedelta(days=1)):
+        response = post(client, contest, entry_data(contest, ward, **fields))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not ContestEntry.objects.exists()
+
+
+def test_an_abolished_ward_or_a_district_is_not_offered(client, section, ward):
+    district = make_locality("Huyện An Phú", kind=Locality.Kind.DISTRICT)
+    old = make_locality("Xã cũ", kind=Locality.Kind.COMMUNE, successor=ward)
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        html = client.get(contest.url).content.decode()
+        assert "Phường Châu Đốc" in html and "Xã cũ" not in html and "Huyện An Phú" not in html
+        for locality in (district, old):
+            response = post(client, contest, entry_data(contest, ward, locality=locality.pk))
+            assert response.status_code == 400
+
+
+def test_entries_are_rate_limited_per_address(client, section, ward):
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        for n in range(3):
+            post(client, contest, entry_data(contest, ward, phone=f"091234567{n}"))
+        response = post(client, contest, entry_data(contest, ward, phone="0912345679"))
+    assert response.status_code == 429
+    assert ContestEntry.objects.count() == 3
+
+
+def test_questions_need_two_to_six_choices_and_a_valid_correct_one(section):
+    from django.core.exceptions import ValidationError
+
+    contest = make_contest(section)
+    for choices, correct in (("Chỉ một", 1), ("\n".join("abcdefg"), 1), ("a\nb", 3), ("a\nb", 0)):
+        with pytest.raises(ValidationError):
+            ContestQuestion(
+                page=contest, text="?", choices=choices, correct=correct, explanation="Điều 1"
+            ).full_clean()
+    ContestQuestion(
+        page=contest, text="?", choices="a\nb", correct=2, explanation="Điều 1"
+    ).full_clean()
+    bad = ContestPage(title="x", slug="x", opens_at=CLOSES, closes_at=OPENS)
+    with pytest.raises(ValidationError):
+        bad.clean()
+
+
+# -- ranking and results ---------------------------------------------------------------
+
+
+def _entry(contest, ward, name, answers, guess, minutes):
+    q1, q2 = contest.questions.all()
+    return ContestEntry.objects.create(
+        contest=contest,
+        name=name,
+        phone=f"09{abs(hash(name)) % 10**8:08d}",
+        email=f"{name.lower().replace(' ', '')}@example.vn",
+        locality=ward,
+        answers={str(q1.pk): answers[0], str(q2.pk): answers[1]},
+        tiebreak_guess=guess,
+        submitted_at=OPENS + dt.timedelta(minutes=minutes),
+    )
+
+
+def test_ranking_by_score_then_tiebreak_then_earliest(section, ward):
+    contest = make_contest(section, winners_count=10)
+    # Three answer everything right: the closest guess to 3 wins.
+    far = _entry(contest, ward, "Xa", (3, 1), 10, 1)
+    close_late = _entry(contest, ward, "Gan muon", (3, 1), 4, 9)
+    close_early = _entry(contest, ward, "Gan som", (3, 1), 2, 5)
+    one_right = _entry(contest, ward, "Mot cau", (1, 1), 3, 0)
+    none_right = _entry(contest, ward, "Khong cau", (1, 2), 3, 0)
+    no_guess = _entry(contest, ward, "Khong doan", (1, 1), None, 0)
+    ranked, perfect = ranking(contest)
+    assert perfect == 3
+    assert [r.entry for r in ranked] == [
+        close_early,  # |2-3| = 1, earlier than close_late
+        close_late,  # |4-3| = 1
+        far,  # |10-3| = 7
+        one_right,
+        no_guess,  # same score, no guess: after those who guessed
+        none_right,
+    ]
+    assert [r.score for r in ranked] == [2, 2, 2, 1, 1, 0]
+    assert ranked[0].distance == 1 and ranked[4].distance is None
+
+
+def test_without_a_tiebreak_question_the_earliest_wins_a_tie(section, ward):
+    contest = make_contest(section, tiebreak="")
+    late = _entry(contest, ward, "Muon", (3, 1), 3, 10)
+    early = _entry(contest, ward, "Som", (3, 1), 100, 2)
+    assert [r.entry for r in ranking(contest)[0]] == [early, late]
+
+
+def test_the_closed_page_shows_answers_explanations_and_winners_never_contacts(
+    client, section, ward
+):
+    contest = make_contest(section, winners_count=2)
+    _entry(contest, ward, "Người <b>Một</b>", (3, 1), 2, 1)
+    _entry(contest, ward, "Người Hai", (3, 1), 9, 2)
+    _entry(contest, ward, "Người Ba", (1, 1), 2, 3)
+    with at(CLOSES + dt.timedelta(minutes=1)):
+        response = client.get(contest.url)
+    html = response.content.decode()
+    assert "Theo khoản 3 Điều 23 Luật Thi đua, khen thưởng 2022." in html
+    assert "Đáp án:</strong> 2022" in html
+    assert "Người &lt;b&gt;Một&lt;/b&gt; (Phường Châu Đốc)" in html
+    assert "Người Hai" in html and "Người Ba" not in html
+    assert "@example.vn" not in html and "09" not in html.split("winners-title")[1]
+    assert [w.entry.name for w in winners(contest)] == ["Người <b>Một</b>", "Người Hai"]
+    # Closed, the page no longer changes by itself: cached like any page.
+    assert response["ETag"]
+    assert {p.strip() for p in response["Cache-Control"].split(",")} == {
+        "public",
+        "max-age=0",
+        "s-maxage=300",
+    }
+
+
+# -- exports ---------------------------------------------------------------------------
+
+
+def test_editors_export_the_ranking_as_csv_and_xlsx_safely(client, section, ward):
+    desk = make_desk()
+    contest = make_contest(section)
+    _entry(contest, ward, '=HYPERLINK("http://x")', (3, 1), 3, 1)
+    _entry(contest, ward, "Bình", (1, 1), 3, 2)
+    url = reverse("exemplars_contest_export", args=[contest.pk, "csv"])
+    client.force_login(desk.journalist)
+    denied = client.get(url)
+    assert denied.status_code in (302, 403) and "Content-Disposition" not in denied
+    client.force_login(desk.editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Hạng", "Họ tên", "Điện thoại"]
+    assert rows[1][1] == '\'=HYPERLINK("http://x")' and rows[1][5] == "2"
+    assert rows[2][1] == "Bình" and rows[2][3] == "bình@example.vn"
+    xlsx = client.get(reverse("exemplars_contest_export", args=[contest.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[1][0] == 1 and values[1][1].startswith("'=")
+    assert values[2][1] == "Bình"
+    assert (
+        client.get(reverse("exemplars_contest_export", args=[contest.pk, "pdf"])).status_code == 404
+    )
+
+
+def test_journalists_cannot_create_a_contest_and_editors_can(client, section):
+    desk = make_desk()
+    url = reverse("wagtailadmin_pages:add", args=("exemplars", "contestpage", section.pk))
+    client.force_login(desk.journalist)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(desk.editor)
+    assert client.get(url).status_code == 200
+
+
+def test_phone_numbers_normalise_to_the_national_form():
+    assert normalize_phone("+84 912-345-678") == "0912345678"
+    assert normalize_phone("84912345678") == "0912345678"
+    assert normalize_phone("(0296) 3852 123") == "02963852123"
