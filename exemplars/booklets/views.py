@@ -1,0 +1,76 @@
+"""The booklet action on a campaign's admin: choose and order exemplars, download the PDF."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_denied
+
+from ..models import Campaign
+from .content import candidates
+from .forms import BookletForm
+from .models import Booklet, BookletEntry
+from .render import BookletUnavailable, filename, render_booklet
+
+
+def may_make_booklet(user) -> bool:
+    return user.has_perm("exemplars.change_campaign")
+
+
+def booklet_view(request, pk: int):
+    if not may_make_booklet(request.user):
+        return permission_denied(request)
+    campaign = get_object_or_404(Campaign, pk=pk)
+    booklet = Booklet.objects.filter(campaign=campaign).first()
+    saved = (
+        {e.exemplar_id: i for i, e in enumerate(booklet.entries.order_by("sort_order"), 1)}
+        if booklet
+        else {}
+    )
+    pool = list(candidates(campaign))
+    known = {e.pk for e in pool}
+    pool += [
+        e.exemplar
+        for e in (booklet.entries.select_related("exemplar") if booklet else [])
+        if e.exemplar_id not in known and e.exemplar.live
+    ]
+    pool.sort(key=lambda e: (saved.get(e.pk, 10_000), e.name))
+    initial = {"colophon": booklet.colophon if booklet else ""}
+    form = BookletForm(request.POST or None, candidates=pool, order=saved, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["exemplars"]
+        try:
+            rendered = render_booklet(
+                campaign, chosen, form.cleaned_data["size"], form.cleaned_data["colophon"]
+            )
+        except BookletUnavailable:
+            messages.error(
+                request,
+                _("Máy chủ chưa cài bộ dàn trang WeasyPrint (và Pango): chưa thể in ấn phẩm."),
+            )
+        else:
+            # The choice is kept only once the booklet was made from it.
+            with transaction.atomic():
+                booklet, _created = Booklet.objects.update_or_create(
+                    campaign=campaign, defaults={"colophon": form.cleaned_data["colophon"]}
+                )
+                booklet.entries.all().delete()
+                BookletEntry.objects.bulk_create(
+                    BookletEntry(booklet=booklet, exemplar=e, sort_order=i)
+                    for i, e in enumerate(chosen)
+                )
+            response = HttpResponse(rendered.pdf, content_type="application/pdf")
+            name = filename(campaign, form.cleaned_data["size"])
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            response["X-Booklet-Pages"] = str(rendered.pages)
+            return response
+    return TemplateResponse(
+        request,
+        "exemplars/booklets/admin/booklet_form.html",
+        {"campaign": campaign, "form": form, "booklet": booklet},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,99 @@
+"""The booklet from the campaign's admin and from ``manage.py campaign_booklet``."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from exemplars.models import Booklet
+
+from .pdf import page_texts, reader, toc_entries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("bientap_i", "b@example.vn", "x")
+
+
+def url(campaign):
+    return reverse("exemplars_campaign_booklet", args=[campaign.pk])
+
+
+def test_editor_orders_exemplars_and_downloads_the_pdf(client, editor, booklet_campaign):
+    campaign, (first, second, third) = booklet_campaign
+    client.force_login(editor)
+    page = client.get(url(campaign))
+    assert page.status_code == 200
+    for exemplar in (first, second, third):
+        assert exemplar.name in page.content.decode()
+    response = client.post(
+        url(campaign),
+        {
+            "size": "a4",
+            f"order_{third.pk}": "1",
+            f"order_{first.pk}": "2",
+            "colophon": "In 500 bản",
+        },
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    pdf = response.content
+    assert [t for t, _ in toc_entries(pdf)] == [third.name, first.name, "Thông tin xuất bản"]
+    assert "In 500 bản" in page_texts(pdf)[-1]
+    assert int(response["X-Booklet-Pages"]) == len(reader(pdf).pages)
+    # The choice is kept for the next edition and for the command.
+    booklet = Booklet.objects.get(campaign=campaign)
+    assert [e.exemplar for e in booklet.entries.order_by("sort_order")] == [third, first]
+    again = client.get(url(campaign)).content.decode()
+    assert again.index(third.name) < again.index(first.name) < again.index(second.name)
+
+
+def test_nothing_chosen_is_a_clear_message_and_nothing_is_saved(client, editor, booklet_campaign):
+    campaign, exemplars = booklet_campaign
+    client.force_login(editor)
+    response = client.post(url(campaign), {"size": "a5", f"order_{exemplars[0].pk}": "-1"})
+    assert response.status_code == 400
+    response = client.post(url(campaign), {"size": "a5"})
+    assert response.status_code == 400
+    assert "Chọn ít nhất một điển hình" in response.content.decode()
+    assert not Booklet.objects.exists()
+
+
+def test_listing_offers_the_booklet_action(client, editor, booklet_campaign):
+    campaign, _ = booklet_campaign
+    client.force_login(editor)
+    listing = client.get(reverse("wagtailsnippets_exemplars_campaign:list"))
+    assert url(campaign) in listing.content.decode()
+
+
+def test_a_journalist_may_not_print_booklets(client, django_user_model, booklet_campaign):
+    campaign, _ = booklet_campaign
+    user = django_user_model.objects.create_user("phongvien_i", password="x")
+    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    client.force_login(user)
+    assert client.get(url(campaign)).status_code in (302, 403)
+
+
+def test_command_writes_the_chosen_booklet_and_prints_its_page_count(tmp_path, booklet_campaign):
+    campaign, exemplars = booklet_campaign
+    out = StringIO()
+    target = tmp_path / "an-pham.pdf"
+    call_command(
+        "campaign_booklet", campaign.slug, "--output", str(target), "--size", "a5", stdout=out
+    )
+    pdf = target.read_bytes()
+    pages = len(reader(pdf).pages)
+    assert f"{pages} trang" in out.getvalue()
+    # Nothing chosen yet: every exemplar of the campaign, by name.
+    assert [t for t, _ in toc_entries(pdf)][:-1] == sorted(e.name for e in exemplars)
+    assert list(tmp_path.iterdir()) == [target]  # no partial file left behind
+
+
+def test_command_explains_an_unknown_campaign(tmp_path, db):
+    with pytest.raises(CommandError, match="Không có phong trào"):
+        call_command("campaign_booklet", "khong-co", "--output", str(tmp_path / "x.pdf"))
