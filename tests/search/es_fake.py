@@ -44,12 +44,14 @@ class FakeCluster:
     reject_ids: set = field(default_factory=set)  # bulk items refused as malformed
     overloaded: bool = False  # bulk items refused with 429, as a busy cluster does
     search_answer: object = empty_answer
+    timeouts: list = field(default_factory=list)  # (method, path, request_timeout) per request
 
     def node_class(self):
         cluster = self
 
         class FakeNode(BaseNode):
             def perform_request(self, method, target, *, body=None, headers=None, **kw):
+                cluster.timeouts.append((method, target.split("?")[0], kw.get("request_timeout")))
                 status, answer = cluster.handle(method, target, body)
                 data = b"" if method == "HEAD" else json.dumps(answer).encode()
                 meta = ApiResponseMeta(

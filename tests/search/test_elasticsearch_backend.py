@@ -585,3 +585,22 @@ def test_an_overloaded_cluster_is_unavailable_not_broken(backend, cluster):
     cluster.reject_ids = {4242}
     with pytest.raises(RuntimeError, match="refused 1 documents"):
         backend.index([make_doc(id=4242)])
+
+
+def test_rebuild_bulks_wait_longer_than_a_reader(cluster):
+    # A reader's 5 s timeout aborted a 100,000-story rebuild on a cold, busy node.
+    backend = es.ElasticsearchSearchBackend(
+        {
+            "ELASTICSEARCH_URL": URL,
+            "INDEX": "stories",
+            "TIMEOUT": 5,
+            "BULK_TIMEOUT": 90,
+            "CLIENT_OPTIONS": cluster.client_options(),
+        }
+    )
+    backend.rebuild(iter([make_doc(), make_doc()]))
+    backend.index([make_doc()])
+    bulks = [(path, timeout) for method, path, timeout in cluster.timeouts if "_bulk" in path]
+    rebuild_bulk, edit_bulk = bulks
+    assert rebuild_bulk[1] == 90
+    assert edit_bulk == ("/stories/_bulk", 5)
