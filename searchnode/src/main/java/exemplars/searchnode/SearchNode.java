@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
@@ -29,7 +30,7 @@ import org.opensearch.transport.Netty4Plugin;
 public final class SearchNode extends Node {
     private SearchNode(Settings settings) {
         super(
-                InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "searchnode"),
+                InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "searchnode"),
                 List.of(Netty4Plugin.class, CommonAnalysisPlugin.class),
                 false);
     }
@@ -51,7 +52,7 @@ public final class SearchNode extends Node {
                 // A port range, so a transport port left busy never stops the node.
                 .put("transport.port", (port + 100) + "-" + (port + 200))
                 .put("discovery.type", "single-node")
-                // Test machines run with small, nearly full disks: never turn indices read-only.
+                // A CI disk over 85 % full (the default watermark) must not leave shards unassigned.
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", false)
                 .build();
