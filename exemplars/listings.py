@@ -30,7 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear, Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .images import BODY_SPECS, CARD_SPECS, HERO_SPECS, PORTRAIT_SPECS, prefetch_renditions
 from .models import (
@@ -53,9 +53,14 @@ def public(pages):
     Wagtail's ``public()`` first loads every view restriction in a query of its
     own, on every list of every page; here the restriction test is a subquery.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
+    # The restriction table alone in the subquery's FROM (the restricted page's
+    # path comes from a scalar subquery), so that the database walks the few
+    # restrictions per page, never every page per page (SQLite did: 110 s at
+    # 20,000 stories).
+    restricted_path = Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1]
+    restricted = PageViewRestriction.objects.annotate(
+        restricted_path=Subquery(restricted_path)
+    ).filter(restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path")))
     return pages.exclude(Exists(restricted))
 
 

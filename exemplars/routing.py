@@ -5,13 +5,14 @@ Wagtail resolves ``/section/story/`` one level at a time, two queries a level
 (the ancestors, then their restrictions). Under the exemplar home page the
 whole path is resolved at once, the page's own class names the rows it always
 prints (``reader_select_related``) so they come in the same query, and
-restrictions are checked in one query. Pages that route themselves (routable
-pages of an outlet's own) still get Wagtail's routing from there on.
+restrictions come with the path (a page none of whose ancestors is restricted
+or an alias needs no restriction query at all). Pages that route themselves
+(routable pages of an outlet's own) still get Wagtail's routing from there on.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
@@ -26,10 +27,17 @@ def route_descendant(home, request, path_components):
     for component in path_components:
         url += component + "/"
         prefixes.append(url)
-    by_url = {
-        p.url_path: p
-        for p in Page.objects.descendant_of(home).filter(url_path__in=prefixes).defer_streamfields()
-    }
+    steplen = home.steplen
+    above = [home.path[:n] for n in range(steplen, len(home.path) + 1, steplen)]
+    pages = list(
+        Page.objects.filter(
+            Q(path__in=above)
+            | Q(path__startswith=home.path, depth__gt=home.depth, url_path__in=prefixes)
+        ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+    )
+    by_url = {p.url_path: p for p in pages if p.depth > home.depth}
+    # Restricted or aliased (restrictions of another page) above the home, home included.
+    guarded = any(p.restricted or p.alias_of_id for p in pages if p.depth <= home.depth)
     parent, chain = home, []
     for i, prefix in enumerate(prefixes):
         page = by_url.get(prefix)
@@ -48,6 +56,9 @@ def route_descendant(home, request, path_components):
     related = getattr(page_class, "reader_select_related", ())
     specific = page_class.objects.select_related(*related).get(pk=last.pk)
     specific._cached_parent_obj = last._cached_parent_obj
+    specific._exemplars_unrestricted = not (
+        guarded or any(p.restricted or p.alias_of_id for p in chain)
+    )
     # The breadcrumbs of this request are these pages: no second walk up the tree.
     request._exemplars_route_pages = [home, *chain[:-1], specific]
     return specific.route(request, remaining)
@@ -68,4 +79,7 @@ class ReaderPageMixin:
     reader_select_related: tuple[str, ...] = ()
 
     def get_view_restrictions(self):
+        if getattr(self, "_exemplars_unrestricted", False):
+            # Routing saw no restriction on this page or above it.
+            return PageViewRestriction.objects.none()
         return view_restrictions(self)
