@@ -1,0 +1,24 @@
+"""Upgrading a site: exemplars created before profiles had drafts stay public."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("exemplars", "0003_rename_homepage")]
+AFTER = [("exemplars", "0004_exemplar_draft_state_revisions_locking")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_exemplars_stay_live_after_the_upgrade():
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps.get_model("exemplars", "Exemplar")
+    old.objects.create(name="Ông Tư", name_key="ông tư", slug="ong-tu", kind="individual")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(AFTER)
+    new = executor.loader.project_state(AFTER).apps.get_model("exemplars", "Exemplar")
+    exemplar = new.objects.get(slug="ong-tu")
+    assert exemplar.live and not exemplar.has_unpublished_changes
+    assert exemplar.first_published_at is not None
+    assert exemplar.last_published_at is not None
