@@ -296,3 +296,23 @@ def test_without_a_cache_to_purge_saving_computes_nothing(monkeypatch, section, 
     settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": True}
     make_story().save_revision().publish()
     assert calls
+
+
+def test_the_purge_command(client, page_cache, section):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    story = make_story(title="Bản cũ")
+    get(client, story.url)
+    get(client, section.url)
+    type(story).objects.filter(pk=story.pk).update(title="Bản mới")
+    out = StringIO()
+    call_command("purge_page_cache", story.url, stdout=out)
+    assert f"http://localhost/en{story.url}" in out.getvalue()
+    assert get(client, story.url)["X-Page-Cache"] == "miss"
+    assert get(client, section.url)["X-Page-Cache"] == "hit"
+    call_command("purge_page_cache", "--all", stdout=StringIO())
+    assert get(client, section.url)["X-Page-Cache"] == "miss"
+    with pytest.raises(CommandError):
+        call_command("purge_page_cache", stdout=StringIO())
