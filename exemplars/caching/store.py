@@ -89,7 +89,8 @@ class PageStore:
         found = self._call("get_many", keys)
         generations = (found.get(keys[0]), found.get(keys[1]))
         entry = found.get(keys[2])
-        if entry is not None and None not in generations and entry[0] == generations:
+        # An entry written by another version of this code is a miss, not an error.
+        if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == generations:
             return generations, self._response(entry)
         generations = (self._generation(keys[0], found), self._generation(keys[1], found))
         return generations, None

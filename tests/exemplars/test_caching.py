@@ -316,3 +316,14 @@ def test_the_purge_command(client, page_cache, section):
     assert get(client, section.url)["X-Page-Cache"] == "miss"
     with pytest.raises(CommandError):
         call_command("purge_page_cache", stdout=StringIO())
+
+
+def test_an_entry_in_another_format_is_a_miss(client, page_cache, section):
+    story = make_story()
+    url = "http://testserver" + story.url
+    pages = store.PageStore()
+    generations, _ = pages.lookup(story.url, url, "vi")
+    caches["default"].set(pages._entry_key(url, "vi"), (generations, 200, "older code"))
+    response = get(client, story.url)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    assert get(client, story.url)["X-Page-Cache"] == "hit"
