@@ -3,6 +3,7 @@ import json
 import re
 import unicodedata
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -393,3 +394,52 @@ def test_oversized_fields_are_refused_with_the_limit(tmp_path, settings):
     assert "Dòng 3: “intro” dài quá 2000 ký tự" in errors
     assert "Dòng 4: “tags” có quá 50 tên" in errors
     assert ExemplarStoryPage.objects.get().original_url.endswith("bai-5.html")
+
+
+@pytest.mark.slow
+def test_a_killed_import_leaves_every_live_story_searchable(tmp_path):
+    """SIGKILL, which no ``finally`` survives, in the middle of a run on a SQLite file."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from exemplars.demo.generate_import import generate
+    from exemplars_search.backends.sqlite import DOC
+
+    root = Path(__file__).resolve().parents[2]
+    database = tmp_path / "killed.sqlite3"
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "EXEMPLARS_SEARCH_BACKEND": "auto",
+    }
+    manage = [sys.executable, str(root / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=root, check=True, timeout=600)
+    archive = write(tmp_path, list(generate(2_000)))
+    command = [*manage, "import_stories", str(archive), "--batch-size", "7", "--no-progress"]
+    importer = subprocess.Popen(command, env=env, cwd=root, stderr=subprocess.DEVNULL)
+
+    def live_ids() -> set[int]:
+        with sqlite3.connect(database, timeout=30) as db:
+            rows = db.execute(
+                "SELECT p.id FROM wagtailcore_page p JOIN exemplars_exemplarstorypage s"
+                " ON s.page_ptr_id = p.id WHERE p.live"
+            )
+            return {pk for (pk,) in rows}
+
+    give_up = time.monotonic() + 600
+    while len(live_ids()) < 30:
+        assert importer.poll() is None, "the import ended before it could be killed"
+        assert time.monotonic() < give_up, "no stories went live in 10 minutes"
+        time.sleep(0.2)
+    importer.send_signal(signal.SIGKILL)
+    importer.wait(timeout=60)
+
+    live = live_ids()
+    with sqlite3.connect(database) as db:
+        indexed = {pk for (pk,) in db.execute(f"SELECT id FROM {DOC}")}
+    assert 30 <= len(live) < 2_000
+    assert indexed == live
