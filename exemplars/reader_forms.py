@@ -31,6 +31,8 @@ DEFAULTS = {
     # Posts per address per window, for each kind of form.
     "RATE": 3,
     "RATE_WINDOW": 60,
+    # Peers whose X-Forwarded-For is believed: the proxy in front of gunicorn.
+    "TRUSTED_PROXIES": ["127.0.0.1", "::1"],
 }
 HONEYPOT = "website"
 TOKEN = "token"
@@ -56,9 +58,19 @@ def check_token(token: str, target: str) -> bool:
 
 
 def client_address(request) -> str:
-    # Behind the proxy REMOTE_ADDR is the proxy's: deployments set it from
-    # X-Forwarded-For in the proxy (deploy/nginx.conf), never from the client.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The reader's address. Behind our proxy (deploy/nginx.conf) the peer is the
+    proxy, which appends the address it saw to X-Forwarded-For: the rightmost
+    entry that is not a trusted proxy is the reader's. Entries to its left came
+    from the client and may be forged, so they are never read."""
+    peer = request.META.get("REMOTE_ADDR", "") or "unknown"
+    trusted = set(reader_form_settings()["TRUSTED_PROXIES"])
+    if peer not in trusted:
+        return peer
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for address in reversed([a for a in forwarded if a]):
+        if address not in trusted:
+            return address
+    return peer
 
 
 def over_rate(request, kind: str) -> bool:

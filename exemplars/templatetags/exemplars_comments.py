@@ -13,6 +13,9 @@ register = template.Library()
 
 @register.inclusion_tag("exemplars/comments/story_comments.html", takes_context=True)
 def story_comments(context, story):
+    if story.pk is None:
+        # The preview of a story not saved yet: nothing to show, nowhere to post.
+        return {"story": story, "comments": [], "form": None, "unsaved": True}
     comments = list(Comment.objects.approved().filter(story=story).order_by("created_at", "pk"))
     form = CommentForm(target=comment_target(story)) if story.comments_open else None
     return {"story": story, "comments": comments, "form": form, "request": context.get("request")}

@@ -278,3 +278,31 @@ def test_deleting_a_story_deletes_its_comments_and_their_emails(story):
     Comment.objects.create(story=story, name="Lan", email="lan@example.vn", text="x")
     story.delete()
     assert not Comment.objects.filter(email="lan@example.vn").exists()
+
+
+def test_the_preview_of_a_new_story_renders_without_comments(client, section):
+    from django.template import Context, Template
+
+    from exemplars.models import ExemplarStoryPage
+
+    html = Template("{% load exemplars_comments %}{% story_comments page %}").render(
+        Context({"page": ExemplarStoryPage(title="Mới")})
+    )
+    assert "binh-luan" not in html
+
+
+def test_behind_the_proxy_each_reader_has_their_own_budget(client, story):
+    def from_reader(address, forged=""):
+        chain = f"{forged}, {address}" if forged else address
+        return client.post(
+            reverse("exemplars_comment_post", args=[story.pk]),
+            {"name": "A", "text": "x", "token": make_token(f"comment:{story.pk}")},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=chain,
+        )
+
+    for n in range(3):
+        assert from_reader("203.0.113.5", forged=f"10.9.9.{n}").status_code == 200
+    # A forged left-hand entry does not buy a new budget: the proxy's entry counts.
+    assert from_reader("203.0.113.5", forged="10.9.9.99").status_code == 429
+    assert from_reader("203.0.113.6").status_code == 200
