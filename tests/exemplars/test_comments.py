@@ -306,3 +306,9 @@ def test_behind_the_proxy_each_reader_has_their_own_budget(client, story):
     # A forged left-hand entry does not buy a new budget: the proxy's entry counts.
     assert from_reader("203.0.113.5", forged="10.9.9.99").status_code == 429
     assert from_reader("203.0.113.6").status_code == 200
+
+
+def test_the_english_story_page_has_the_form_in_english(client, story):
+    html = client.get("/en" + story.url).content.decode()
+    assert "Write a new comment" in html
+    assert "Your email is never published." in html
