@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import django_filters
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
 from .models import Comment
 from .moderation import may_moderate, visible_to
@@ -44,6 +45,15 @@ class CommentInspectView(InspectView):
         return fields
 
 
+class CommentEditView(EditView):
+    def save_instance(self):
+        comment = self.form.instance
+        if self.form.initial.get("status") != comment.status:
+            comment.moderated_at = timezone.now()
+            comment.moderated_by = self.request.user
+        return super().save_instance()
+
+
 class CommentSnippetViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -61,6 +71,7 @@ class CommentSnippetViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_fields = ["story", "name", "email", "text", "status", "created_at", "moderated_at"]
     inspect_view_class = CommentInspectView
+    edit_view_class = CommentEditView
     # Readers' words are theirs: editors decide on them, never rewrite them.
     panels = [
         FieldPanel("story", read_only=True),

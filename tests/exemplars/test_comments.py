@@ -272,6 +272,7 @@ def test_an_editor_approves_in_the_edit_form_without_rewriting_the_text(client, 
     assert response.status_code == 302
     comment.refresh_from_db()
     assert (comment.status, comment.text, comment.name) == ("approved", "Nguyên văn", "Lan")
+    assert comment.moderated_by == desk.editor and comment.moderated_at
 
 
 def test_deleting_a_story_deletes_its_comments_and_their_emails(story):
