@@ -13,6 +13,7 @@ class ExemplarsConfig(AppConfig):
         from . import checks, images, signal_handlers  # noqa: F401
         from .caching.signal_handlers import register_signal_handlers
         from .comments import signal_handlers as comment_signal_handlers
+        from .events import signal_handlers as event_signal_handlers
         from .models import ExemplarStoryPage
         from .search_adapter import story_adapter
 
@@ -26,3 +27,5 @@ class ExemplarsConfig(AppConfig):
         register_signal_handlers()
         # An approved comment, or one no longer approved, purges its story page.
         comment_signal_handlers.register_signal_handlers()
+        # An event shows on its page, the events section, the calendars and its campaign's page.
+        event_signal_handlers.register_signal_handlers()

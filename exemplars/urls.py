@@ -4,7 +4,7 @@ Exemplar, locality and field pages are routes of the home page (see
 ``ExemplarHomePage``), so they follow the site's root wherever it is mounted.
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from . import feeds, sitemaps
 from .comments.views import post_comment
@@ -23,4 +23,6 @@ urlpatterns = [
     # Reader forms on cached pages post here (see exemplars/reader_forms.py).
     path("binh-luan/<int:story_id>/", post_comment, name="exemplars_comment_post"),
     path("cuoc-thi/<int:contest_id>/tham-gia/", post_entry, name="exemplars_contest_entry"),
+    # Events: the section, each event, the iCalendar feeds (exemplars/events/urls.py).
+    path("su-kien/", include("exemplars.events.urls")),
 ]

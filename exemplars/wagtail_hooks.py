@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from .booklets import wagtail_hooks as _booklets_hooks  # noqa: E402, F401
 from .comments import wagtail_hooks as _comments_hooks  # noqa: E402, F401
 from .contests import wagtail_hooks as _contests_hooks  # noqa: E402, F401
+from .events import wagtail_hooks as _events_hooks  # noqa: E402, F401
 from .viewsets import ExemplarsSnippetViewSetGroup, StoryListingViewSet
 
 register_snippet(ExemplarsSnippetViewSetGroup)

@@ -293,6 +293,8 @@ class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         FieldPanel("awards"),
         FieldPanel("tags"),
         InlinePanel("bylines", label=_("Tác giả"), min_num=0),
+        # StoryEvent (exemplars/events/models.py): the event this story covers.
+        InlinePanel("event_citations", label=_("Sự kiện bài viết đưa tin"), min_num=0),
     ]
     publishing_panels = [
         FieldPanel("published_at"),

@@ -93,6 +93,7 @@ def story_post_data(story, **overrides) -> dict:
         "field": story.field_id or "",
         "tags": "",
         "bylines": inline_formset([]),
+        "event_citations": inline_formset([]),
         "published_at": "",
         "original_url": "",
         "go_live_at": "",

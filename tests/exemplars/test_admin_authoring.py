@@ -52,6 +52,7 @@ def story_form(**overrides):
         "field": make_field("Văn hóa").pk,
         "tags": "thổ cẩm, Khmer",
         "bylines": inline_formset([{"author": make_author("M.L").pk}]),
+        "event_citations": inline_formset([]),
         "published_at": "",
         "original_url": "",
         "comment_notifications": "",

@@ -33,8 +33,9 @@ BOUNDS = {
     "home": 9,
     "section": 8,
     "story": 14,
-    "campaign": 11,
-    "campaign, filtered": 13,
+    # One more since issue 14: the campaign's events (one query for upcoming and past).
+    "campaign": 12,
+    "campaign, filtered": 14,
     "exemplar": 10,
     "locality": 11,
     "field": 8,
