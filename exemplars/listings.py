@@ -155,10 +155,11 @@ def pinned_then_newest(pins, stories, now=None, *, renditions=True) -> PinnedFir
     first_pin = active_pins(pins.filter(story_id=OuterRef("pk")), now)
     pinned = sorted(
         story_cards(
-            stories.annotate(
+            # Only pinned stories get their pin looked up (not the whole campaign).
+            stories.filter(pk__in=active_pins(pins, now).values("story_id")).annotate(
                 pin_order=Subquery(first_pin.values("sort_order")[:1]),
                 pin_pk=Subquery(first_pin.values("pk")[:1]),
-            ).filter(pin_pk__isnull=False),
+            ),
             renditions=renditions,
         ),
         key=lambda story: (story.pin_order is None, story.pin_order or 0, story.pin_pk),
