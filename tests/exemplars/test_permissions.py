@@ -3,6 +3,9 @@
 An action is "allowed" when its effect happened (the page was created,
 published, deleted…), not merely when the view answered 200, so a view that
 silently turns a journalist's "publish" into "save draft" counts as denied.
+Pages (create, edit, publish, delete and move, single and bulk), exemplar
+profiles (publish, approve: "allowed" means the reader's profile page shows
+it) and Wagtail's reports.
 """
 
 import datetime as dt
@@ -16,7 +19,15 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Honour, SectionPage
+from exemplars.models import (
+    Campaign,
+    Comment,
+    ContestPage,
+    Exemplar,
+    ExemplarStoryPage,
+    Honour,
+    SectionPage,
+)
 from exemplars.reader_urls import exemplar_url
 from exemplars.roles import ADMINS, EDITORS, JOURNALISTS, ROLES
 from tests.exemplars.desk import make_desk, story_post_data
@@ -306,6 +317,49 @@ def approve_exemplar(client, desk, user):
     return _profile_is_public(client, exemplar)
 
 
+# -- readers' comments and contests -------------------------------------------------
+
+
+def moderate_comments(client, desk, user):
+    comment = Comment.objects.create(story=make_story(), name="Lan", text="Chờ duyệt")
+    url = reverse("wagtail_bulk_action", args=("exemplars", "comment", "approve_comments"))
+    client.post(f"{url}?id={comment.pk}", {})
+    comment.refresh_from_db()
+    return comment.status == Comment.Status.APPROVED
+
+
+def _reads_comment(client, story):
+    comment = Comment.objects.create(story=story, name="Lan", text="Bình luận để đọc")
+    listed = (
+        "Bình luận để đọc"
+        in client.get(reverse("wagtailsnippets_exemplars_comment:list")).content.decode()
+    )
+    inspect = client.get(reverse("wagtailsnippets_exemplars_comment:inspect", args=[comment.pk]))
+    return listed and inspect.status_code == 200 and "Bình luận để đọc" in inspect.content.decode()
+
+
+def read_comments_on_own_story(client, desk, user):
+    return _reads_comment(client, make_story(owner=user))
+
+
+def read_comments_on_others_story(client, desk, user):
+    return _reads_comment(client, make_story(owner=desk.journalist2))
+
+
+def create_contest(client, desk, user):
+    url = reverse("wagtailadmin_pages:add", args=("exemplars", "contestpage", default_section().pk))
+    return client.get(url).status_code == 200
+
+
+def export_contest_entries(client, desk, user):
+    contest = ContestPage(
+        title="Cuộc thi", slug="cuoc-thi", opens_at=timezone.now(), closes_at=timezone.now()
+    )
+    default_section().add_child(instance=contest)
+    response = client.get(reverse("exemplars_contest_export", args=[contest.pk, "csv"]))
+    return response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+
+
 ACTIONS = {
     "create": create,
     "edit own": edit_own,
@@ -333,6 +387,11 @@ ACTIONS = {
     "publish new exemplar": publish_new_exemplar,
     "publish exemplar changes": publish_exemplar_changes,
     "approve exemplar": approve_exemplar,
+    "moderate comments": moderate_comments,
+    "read comments on own story": read_comments_on_own_story,
+    "read comments on others' story": read_comments_on_others_story,
+    "create contest": create_contest,
+    "export contest entries": export_contest_entries,
 }
 
 # The brief gives journalists "change" on the whole tree, so they edit each
@@ -345,6 +404,7 @@ JOURNALIST_MAY = {
     "submit",
     "delete own draft",
     "move own draft",
+    "read comments on own story",
 }
 EXPECTED = {
     JOURNALISTS: {action: action in JOURNALIST_MAY for action in ACTIONS},
@@ -557,3 +617,17 @@ def test_setup_roles_without_a_home_page_is_a_clear_error(db):
 
     with pytest.raises(CommandError, match="trang chủ"):
         call_command("setup_roles", stdout=io.StringIO())
+
+
+def test_journalists_never_see_readers_emails(journalist_client):
+    story = make_story(owner=journalist_client.desk.journalist)
+    comment = Comment.objects.create(story=story, name="Lan", email="lan@example.vn", text="x")
+    inspect = journalist_client.get(
+        reverse("wagtailsnippets_exemplars_comment:inspect", args=[comment.pk])
+    )
+    assert inspect.status_code == 200
+    assert "lan@example.vn" not in inspect.content.decode()
+    edit = journalist_client.get(
+        reverse("wagtailsnippets_exemplars_comment:edit", args=[comment.pk])
+    )
+    assert edit.status_code in (302, 403)
