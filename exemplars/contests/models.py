@@ -15,11 +15,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from ..permissions import NewsroomPagePermissionsMixin
+from ..routing import ReaderPageMixin
 
 MIN_CHOICES, MAX_CHOICES = 2, 6
 
 
-class ContestPage(NewsroomPagePermissionsMixin, Page):
+class ContestPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     """A contest (cuộc thi): open between two date-times, one entry per participant.
 
     While open it lists the questions and the entry form; once closed, the

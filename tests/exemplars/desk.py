@@ -94,10 +94,12 @@ def story_post_data(story, **overrides) -> dict:
         "tags": "",
         "bylines": inline_formset([]),
         "event_citations": inline_formset([]),
+        "event_citations": inline_formset([]),
         "published_at": "",
         "original_url": "",
         "go_live_at": "",
         "expire_at": "",
+        "comments_open": "on" if story.comments_open else "",
         "comment_notifications": "",
     } | overrides
     form = nested_form_data(data)
