@@ -26,17 +26,26 @@ def language_url(path: str, code: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def other_languages(context) -> list[dict]:
+def page_languages(context) -> list[dict]:
+    """This page in every reader language: code, name, url, absolute url, current."""
     request = context.get("request")
     # A site that installs the extension without i18n_patterns has one language
     # per address, and Django's default LANGUAGES lists a hundred.
     urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
-    if not is_language_prefix_patterns_used(urlconf)[0]:
+    if request is None or not is_language_prefix_patterns_used(urlconf)[0]:
         return []
     current = translation.get_language()
-    path = request.get_full_path() if request is not None else "/"
-    return [
-        {"code": code, "name": name, "url": language_url(path, code)}
-        for code, name in settings.LANGUAGES
-        if code != current
-    ]
+    path = request.get_full_path()
+    languages = []
+    for code, name in settings.LANGUAGES:
+        url = path if code == current else language_url(path, code)
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return languages

@@ -55,3 +55,10 @@ def test_the_not_found_page_switches_language_too(client, section):
     assert '<a href="/en/khong-co-trang-nay/" hreflang="en"' in response.content.decode()
     response = client.get("/en/khong-co-trang-nay/")
     assert response.status_code == 404 and response["Content-Language"] == "en"
+
+
+def test_each_page_names_its_versions_for_search_engines(client, section):
+    story = make_story()
+    html = client.get("/en" + story.url).content.decode()
+    assert f'<link rel="alternate" hreflang="vi" href="http://testserver{story.url}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver/en{story.url}">' in html
