@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .content import chapters
 
@@ -54,6 +54,12 @@ def _fetcher_class():
 
 
 def render_html(campaign, exemplars, size: str = "a5", colophon: str | None = None) -> str:
+    # A Vietnamese publication, whatever language the editor's admin speaks.
+    with translation.override("vi"):
+        return _render_html(campaign, exemplars, size, colophon)
+
+
+def _render_html(campaign, exemplars, size, colophon) -> str:
     booklet = getattr(campaign, "booklet", None) if campaign.pk else None
     context = {
         "campaign": campaign,
