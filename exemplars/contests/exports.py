@@ -65,9 +65,9 @@ def as_csv(contest) -> bytes:
 def as_xlsx(contest) -> bytes:
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Xếp hạng")[:31]
+    # Write-only: rows stream to the file instead of a cell object each in memory.
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Xếp hạng")[:31])
     for row in rows(contest):
         sheet.append(row)
     out = io.BytesIO()
