@@ -40,7 +40,7 @@ APPROVE_TASK_NAME = "Duyệt đăng"
 # hangs on Campaign's content type because a report is always of a campaign.
 EXPORT_REPORT = ("exemplars", "campaign", "export_campaign_report", "Xuất báo cáo phong trào")
 
-SNIPPETS = ("campaign", "exemplar", "locality", "field", "author", "award")
+SNIPPETS = ("campaign", "exemplar", "locality", "field", "author", "award", "event")
 ALL = ("add", "change", "delete", "view")
 # An exemplar profile is published content (DraftStateMixin, LockableMixin):
 # whoever publishes it vouches for it, as for a story.
