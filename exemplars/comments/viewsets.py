@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
+from ..models import ExemplarStoryPage
 from .models import Comment
 from .moderation import may_moderate, visible_to
 
@@ -24,6 +25,15 @@ from .moderation import may_moderate, visible_to
 class CommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"), choices=Comment.Status.choices, empty_label=_("Tất cả")
+    )
+
+    # Only stories that have comments: a choice of every story in the archive
+    # would be a select of a hundred thousand options.
+    story = django_filters.ModelChoiceFilter(
+        label=_("Bài viết"),
+        queryset=lambda request: ExemplarStoryPage.objects.filter(
+            pk__in=visible_to(request.user).values("story_id")
+        ).order_by("-first_published_at"),
     )
 
     class Meta:

@@ -313,3 +313,16 @@ def test_the_english_story_page_has_the_form_in_english(client, story):
     html = client.get("/en" + story.url).content.decode()
     assert "Write a new comment" in html
     assert "Your email is never published." in html
+
+
+def test_the_queue_filters_by_story_and_offers_only_commented_stories(client, story):
+    desk = make_desk()
+    make_story(title="Bài chưa ai bình luận")
+    other = make_story(title="Bài khác có bình luận")
+    Comment.objects.create(story=story, name="A", text="ở bài một")
+    Comment.objects.create(story=other, name="B", text="ở bài khác")
+    client.force_login(desk.editor)
+    url = reverse("wagtailsnippets_exemplars_comment:list")
+    html = client.get(url, {"story": story.pk}).content.decode()
+    assert "ở bài một" in html and "ở bài khác" not in html
+    assert "Bài chưa ai bình luận" not in html
