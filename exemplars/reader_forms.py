@@ -146,3 +146,10 @@ class PlainTextField(forms.CharField):
 
     def to_python(self, value):
         return plain_text(super().to_python(value), single_line=self.single_line)
+
+
+def answer_language(request) -> str:
+    """The language of the page the form was on (a hidden field): the endpoints
+    live outside the language-prefixed URLs, so the address cannot tell."""
+    wanted = request.POST.get("lang", "")
+    return wanted if wanted in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

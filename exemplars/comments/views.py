@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ..models import ExemplarStoryPage
-from ..reader_forms import over_rate
+from ..reader_forms import answer_language, over_rate
 from .forms import CommentForm
 from .models import Comment
 
@@ -30,7 +31,12 @@ def _answer(request, story, status, *, form=None, message=""):
 
 @csrf_exempt
 @require_POST
-def post_comment(request, story_id: int):
+def post_comment(request, *args, **kwargs):
+    with translation.override(answer_language(request)):
+        return _post_comment(request, *args, **kwargs)
+
+
+def _post_comment(request, story_id: int):
     story = ExemplarStoryPage.objects.live().filter(pk=story_id).first()
     if story is None:
         raise Http404

@@ -8,12 +8,13 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from ..reader_forms import over_rate
+from ..reader_forms import answer_language, over_rate
 from .forms import EntryForm
 from .models import ContestEntry, ContestPage
 
@@ -29,7 +30,12 @@ def _answer(request, contest, status, *, form=None, message=""):
 
 @csrf_exempt
 @require_POST
-def post_entry(request, contest_id: int):
+def post_entry(request, *args, **kwargs):
+    with translation.override(answer_language(request)):
+        return _post_entry(request, *args, **kwargs)
+
+
+def _post_entry(request, contest_id: int):
     contest = ContestPage.objects.live().filter(pk=contest_id).first()
     if contest is None:
         raise Http404

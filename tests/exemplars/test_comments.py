@@ -326,3 +326,14 @@ def test_the_queue_filters_by_story_and_offers_only_commented_stories(client, st
     html = client.get(url, {"story": story.pk}).content.decode()
     assert "ở bài một" in html and "ở bài khác" not in html
     assert "Bài chưa ai bình luận" not in html
+
+
+def test_a_reader_of_the_english_page_is_answered_in_english(client, story):
+    html = client.get("/en" + story.url).content.decode()
+    assert 'name="lang" value="en"' in html
+    response = post(client, story, lang="en")
+    assert "Your comment is awaiting moderation." in response.content.decode()
+    refused = post(client, story, lang="en", text="")
+    assert "Please write your comment." in refused.content.decode()
+    # An unknown language falls back to Vietnamese.
+    assert "đang chờ duyệt" in post(client, story, lang="xx").content.decode()

@@ -366,3 +366,10 @@ def test_phone_numbers_normalise_to_the_national_form():
     assert normalize_phone("+84 912-345-678") == "0912345678"
     assert normalize_phone("84912345678") == "0912345678"
     assert normalize_phone("(0296) 3852 123") == "02963852123"
+
+
+def test_an_english_reader_is_answered_in_english(client, section, ward):
+    contest = make_contest(section)
+    with at(CLOSES + dt.timedelta(seconds=1)):
+        response = post(client, contest, entry_data(contest, ward, lang="en"))
+    assert "The contest has ended." in response.content.decode()
