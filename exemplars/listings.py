@@ -9,25 +9,30 @@ order, each story once), then the newest stories not already pinned.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
+    Value,
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, ExtractYear, Length, Substr
+from django.db.models.functions import Cast, Coalesce, ExtractYear, Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
@@ -172,6 +177,37 @@ def pinned_then_newest(pins, stories, now=None, *, renditions=True) -> PinnedFir
 
 def paginate(items, request, per_page=PER_PAGE):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+@cache
+def _fixed_offset(zone) -> int | None:
+    """Seconds east of UTC if ``zone`` kept one offset from 1980 to 2040, else None."""
+    offsets = {
+        dt.datetime(year, month, 1, tzinfo=dt.UTC).astimezone(zone).utcoffset()
+        for year in range(1980, 2041)
+        for month in (1, 7)
+    }
+    return int(offsets.pop().total_seconds()) if len(offsets) == 1 else None
+
+
+def local_year(expression):
+    """``ExtractYear`` in the current time zone.
+
+    On SQLite Django extracts through a Python function called for every row
+    (15 ms for a campaign of 4,000 stories); a zone with one fixed offset (Asia/Ho_Chi_Minh)
+    is shifted in SQL instead.
+    """
+    offset = _fixed_offset(timezone.get_current_timezone())
+    if connection.vendor != "sqlite" or offset is None:
+        return ExtractYear(expression)
+    shifted = Func(
+        Value("%Y"),
+        expression,
+        Value(f"{offset:+d} seconds"),
+        function="strftime",
+        output_field=CharField(),
+    )
+    return Cast(shifted, IntegerField())
 
 
 # -- home ------------------------------------------------------------------
@@ -415,7 +451,7 @@ class CampaignListing:
     def _facet_rows(self) -> list[dict]:
         """Story counts of the whole campaign per (locality, field, year, kind): one query."""
         return list(
-            self.base.annotate(year=ExtractYear("sort_date"))
+            self.base.annotate(year=local_year("sort_date"))
             .values(
                 "locality_id",
                 "locality__slug",
