@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from ..events.demo import load_demo_events
 from ..importing import deferred_indexing, find_or_create, index_in_batches, publish_at
 from ..models import (
     Author,
@@ -94,6 +95,9 @@ class DemoLoader:
                     self.load_story(story)
             with transaction.atomic():
                 self.pin_home(home)
+            with transaction.atomic():
+                if events := load_demo_events():
+                    self.created["event"] = events
         self.say("Cập nhật chỉ mục tìm kiếm…")
         index_in_batches(touched)
         return self.created
