@@ -127,3 +127,7 @@ def test_event_page_lists_the_published_stories_covering_it(client, home, make_e
     html = client.get(reverse("exemplars_event", args=[event.slug])).content.decode()
     assert "Tọa đàm sôi nổi ở Long Xuyên" in html and story.url in html
     assert "Bài nháp về tọa đàm" not in html
+
+
+def test_every_reader_page_links_the_events_section(client, home):
+    assert f'href="{reverse("exemplars_events")}"' in client.get(home.url).content.decode()
