@@ -33,12 +33,14 @@ setup-db: install
 	$(BIN)/python manage.py ensure_admin --demo-staff
 
 run: setup-db
+	$(BIN)/python manage.py set_site_origin http://$(HOST)
 	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST)
 
 # The production configuration (gunicorn, WhiteNoise, settings/production.py) on
 # the same demo data; production passes DJANGO_SECRET_KEY etc. (README, "Deploying").
 serve: setup-db
+	$(BIN)/python manage.py set_site_origin http://$(HOST)
 	HOST=$(HOST) VENV=$(VENV) bash deploy/serve.sh
 
 # The whole suite on SQLite, then on PostgreSQL (required in CI).

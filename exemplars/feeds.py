@@ -140,14 +140,15 @@ class StoryFeed(Feed):
     def title(self, obj):
         return obj.title
 
+    # Absolute already, so Django's syndication never adds the request's host.
     def link(self, obj):
-        return obj.link
+        return absolute(obj.link, obj.request)
 
     def description(self, obj):
         return obj.description
 
     def feed_url(self, obj):
-        return obj.request.path
+        return absolute(obj.request.path, obj.request)
 
     def feed_extra_kwargs(self, obj):
         return {}
@@ -162,7 +163,7 @@ class StoryFeed(Feed):
         return Truncator(item.intro).chars(FEED_DESCRIPTION_CHARS)
 
     def item_link(self, item):
-        return item._feed_url
+        return absolute(item._feed_url, item._feed_request)
 
     def item_guid(self, item):
         return item.get_full_url(item._feed_request)

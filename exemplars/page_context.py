@@ -40,9 +40,7 @@ def _breadcrumb_context(crumbs, request) -> dict:
 
 def _canonical(request, page=None, keep=()) -> str:
     """The page's one address: without page numbers or filters except those in ``keep``."""
-    url = (
-        page.get_full_url(request) if page is not None else request.build_absolute_uri(request.path)
-    )
+    url = page.get_full_url(request) if page is not None else sd.absolute(request.path, request)
     query = [(k, request.GET[k]) for k in keep if request.GET.get(k)]
     if query:
         from urllib.parse import urlencode
@@ -78,7 +76,8 @@ def home_context(page, request) -> dict:
             "inLanguage": "vi",
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": request.build_absolute_uri("/search/") + "?q={search_term_string}",
+                "target": sd.absolute(reverse("exemplars_search:search"), request)
+                + "?q={search_term_string}",
                 "query-input": "required name=search_term_string",
             },
         },
@@ -148,7 +147,7 @@ def story_context(page, request) -> dict:
     related = listings.related_stories(page, renditions=preview) if page.pk else []
     if not preview:
         listings.prefetch_story_images(page, related)
-    url = page.get_full_url(request) or request.build_absolute_uri(request.path)
+    url = page.get_full_url(request) or sd.absolute(request.path, request)
     crumbs = _crumbs(page, request) if page.pk and page.depth else []
     return {
         "related_stories": related,

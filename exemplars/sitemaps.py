@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from . import listings
 from .models import Exemplar, Field, Locality
+from .origin import absolute
 from .structured_data import iso, site_name
 
 NEWS_WINDOW = dt.timedelta(hours=48)
@@ -92,8 +93,8 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /api/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('exemplars_sitemap'))}",
-        f"Sitemap: {request.build_absolute_uri(reverse('exemplars_news_sitemap'))}",
+        f"Sitemap: {absolute(reverse('exemplars_sitemap'), request)}",
+        f"Sitemap: {absolute(reverse('exemplars_news_sitemap'), request)}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

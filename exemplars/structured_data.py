@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from .images import OG_SPEC
+from .origin import absolute, site_for
 from .reader_urls import exemplar_url, home_url
 
 NEWSROOM_TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -35,19 +36,8 @@ def iso(value) -> str | None:
     return value.isoformat()
 
 
-def absolute(url: str, request=None) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    if request is not None:
-        return request.build_absolute_uri(url)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
 def site_name(request=None) -> str:
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request) if request is not None else None
-    site = site or Site.objects.filter(is_default_site=True).first()
+    site = site_for(request)
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
 

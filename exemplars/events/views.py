@@ -38,7 +38,7 @@ def event_index(request):
         events = events.filter(kind=kind)
     past = Paginator(events.past(now).prefetch_related(_live_exemplars()), PAST_PER_PAGE)
     page_obj = past.get_page(request.GET.get("page"))
-    url = request.build_absolute_uri(request.path)
+    url = sd.absolute(request.path, request)
     return render(
         request,
         "exemplars/events/event_index.html",
@@ -81,7 +81,7 @@ def event_page(request, slug):
         .distinct()
         .order_by("-published_at", "-pk")
     )
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = sd.absolute(event.get_absolute_url(), request)
     return render(
         request,
         "exemplars/events/event_page.html",
@@ -104,7 +104,7 @@ def _ics_response(events, name: str, request) -> HttpResponse:
         events.prefetch_related(_live_exemplars()),
         name=name,
         host=request.get_host().split(":")[0] or "localhost",
-        url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()),
+        url_for=lambda e: sd.absolute(e.get_absolute_url(), request),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-su-kien.ics"'

@@ -10,6 +10,8 @@ from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
+from exemplars.origin import absolute
+
 register = template.Library()
 
 
@@ -44,7 +46,7 @@ def page_languages(context) -> list[dict]:
                 "code": code,
                 "name": name,
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute(url, request),
                 "current": code == current,
             }
         )

@@ -43,15 +43,15 @@ class TestRss:
         items = channel.findall("item")
         assert [i.findtext("title") for i in items] == [s.title for s in site["stories"]]
         item = items[0]
-        assert item.findtext("link") == "http://testserver" + site["stories"][0].url
+        assert item.findtext("link") == "http://localhost" + site["stories"][0].url
         assert item.findtext("description") == site["stories"][0].intro
         assert item.findtext("pubDate").endswith("+0700")  # RFC 822, as RSS 2.0 requires
         body = item.findtext("content:encoded", namespaces=NS)
         assert "Làm theo gương Bác." in body and "6 ha cá tra" in body
-        assert 'src="http://testserver/media/' in body, "images in the feed are absolute"
+        assert 'src="http://localhost/media/' in body, "images in the feed are absolute"
         enclosure = item.find("enclosure")
         assert enclosure.get("type") == "image/jpeg" and int(enclosure.get("length")) > 0
-        assert enclosure.get("url").startswith("http://testserver/media/")
+        assert enclosure.get("url").startswith("http://localhost/media/")
 
     def test_drafts_are_not_in_feeds(self, client):
         site = build_site(1)
@@ -124,8 +124,8 @@ class TestSitemaps:
 
     def test_robots_txt_points_at_both_sitemaps(self, client):
         text = client.get("/robots.txt").content.decode()
-        assert "Sitemap: http://testserver/sitemap.xml" in text
-        assert "Sitemap: http://testserver/news-sitemap.xml" in text
+        assert "Sitemap: http://localhost/sitemap.xml" in text
+        assert "Sitemap: http://localhost/news-sitemap.xml" in text
         assert "Disallow: /admin/" in text
 
 
@@ -161,5 +161,5 @@ class TestFeedBounds:
         item = next(i for i in root.iter("item") if i.findtext("title") == "Bài rất dài")
         content = item.findtext("content:encoded", namespaces=NS)
         assert len(content) < 5_000 + 2 * 1_000 + 500  # body bound, intro bound, hero and link
-        assert f'<a href="http://testserver{big.url}">Đọc tiếp trên báo</a>' in content
+        assert f'<a href="http://localhost{big.url}">Đọc tiếp trên báo</a>' in content
         assert len(item.findtext("description")) <= 1_000
