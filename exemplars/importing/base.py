@@ -1,35 +1,35 @@
-"""Importing archive stories: one JSON object a line, into published story pages.
+"""What every archive importer shares: parsed stories become published, searchable pages.
 
-The pieces, each usable alone:
+A reader (:mod:`.jsonl`, :mod:`.wxr`, :mod:`.feeds`) turns its file into
+numbered items and a ``parse`` function that makes each a :class:`StoryLine`
+or raises :class:`LineError`. The rest is here, each piece usable alone:
 
-* :func:`parse_line` checks one line and returns a :class:`StoryLine`, or raises
-  :class:`LineError` with a reason an editor can act on;
 * :class:`Lookups` finds or creates the named records a story hangs on
   (campaigns, localities, fields, exemplars, authors, awards), matching names
   case- and NFC/NFD-insensitively, with a per-run cache; ``load_demo`` uses it too;
 * :func:`publish_at` gives a saved page a live revision dated to its original
   publication without the full publish machinery (see its docstring for why);
-* :class:`StoryImporter` runs lines in batches (one transaction each, a savepoint
-  per line, search indexing inside it) and counts.
+* :class:`StoryImporter` runs items in batches (one transaction each, a savepoint
+  per item, search indexing inside it), converts legacy Vietnamese encodings
+  (:mod:`.encodings`), turns bodies into blocks (:mod:`.html`) and counts.
 
-Input format: ``{"title", "intro", "body", "published", "campaigns", "locality",
-"field", "exemplar": {"name", "kind"}, "awards", "tags", "author", "source_url"}``.
+An item re-imported updates the page with the same ``source_url`` (the
+archive's stable key: a JSONL line's ``source_url``, a WordPress post's
+guid, a feed entry's guid or id, else its link) instead of adding another.
 
-What one line may carry is bounded (:func:`limits`, overridable with the
-``EXEMPLARS_IMPORT_LIMITS`` setting): a line over ``LINE_BYTES`` is refused
-before it is parsed, a body over ``BODY_CHARS`` or an intro over
+What one item may carry is bounded (:func:`limits`, overridable with the
+``EXEMPLARS_IMPORT_LIMITS`` setting): a JSONL line over ``LINE_BYTES`` is
+refused before it is parsed, a body over ``BODY_CHARS`` or an intro over
 ``INTRO_CHARS`` with a message naming the field, a list over ``LIST_ITEMS``
-names likewise. JSON the parser cannot hold (nesting thousands deep, a
-number thousands of digits long) and text that cannot be stored (a lone
-surrogate such as ``\ud800``) are bad lines like any other.
+names likewise. Text that cannot be stored (a lone surrogate such as
+``\ud800``) makes a bad item like any other.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
-import html
-import json
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -46,8 +46,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 from wagtail.rich_text import RichText
 
-from . import sites
-from .models import (
+from .. import sites
+from ..models import (
     Author,
     Award,
     Campaign,
@@ -60,7 +60,10 @@ from .models import (
     SectionPage,
     StoryByline,
 )
-from .text import name_key, nfc, slugify_vi
+from ..text import name_key, nfc, slugify_vi
+from . import encodings
+from .html import ImagePart, TextPart, body_parts
+from .uploads import UploadsFolder
 
 logger = logging.getLogger(__name__)
 
@@ -107,14 +110,22 @@ class StoryLine:
     awards: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    # The section (slug) a mapping file filed the story under; empty: the importer's.
+    section: str = ""
+    hero: ImagePart | None = None
+
+
+# Fields :meth:`StoryImporter.recode` converts from a legacy encoding.
+TEXT_FIELDS = ("title", "intro", "body", "locality", "field", "exemplar_name")
+NAME_FIELDS = ("campaigns", "awards", "tags", "authors")
 
 
 # -- parsing ------------------------------------------------------------------
 
-_url_validator = URLValidator(schemes=["http", "https"])
+url_validator = URLValidator(schemes=["http", "https"])
 
 
-def _text(data: dict, key: str, *, required=False, max_length=None) -> str:
+def clean_text(data: dict, key: str, *, required=False, max_length=None) -> str:
     value = data.get(key)
     if value is None or value == "":
         if required:
@@ -130,7 +141,7 @@ def _text(data: dict, key: str, *, required=False, max_length=None) -> str:
     return value
 
 
-def _names(data: dict, key: str, *, max_length=NAME_MAX) -> tuple[str, ...]:
+def clean_names(data: dict, key: str, *, max_length=NAME_MAX) -> tuple[str, ...]:
     value = data.get(key)
     if value is None:
         return ()
@@ -171,24 +182,7 @@ def parse_datetime(value) -> dt.datetime:
     return when
 
 
-def _load_json(raw: str):
-    """``json.loads`` whose every failure is a :class:`LineError`.
-
-    Besides malformed JSON the parser raises ``RecursionError`` on deep
-    nesting and ``ValueError`` on an integer longer than Python converts
-    (4,300 digits); both would otherwise stop the whole run.
-    """
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise LineError(_("JSON không hợp lệ: %(err)s") % {"err": exc.msg}) from None
-    except RecursionError:
-        raise LineError(_("JSON lồng nhau quá sâu")) from None
-    except ValueError:
-        raise LineError(_("JSON có số quá dài")) from None
-
-
-def _check_storable(data) -> None:
+def check_storable(data) -> None:
     """Refuse text no database can store: a lone UTF-16 surrogate (``\\ud800``).
 
     Walked without recursion: the parser already accepted whatever depth it holds.
@@ -210,97 +204,65 @@ def _check_storable(data) -> None:
                 ) from None
 
 
-def parse_line(raw: str | bytes) -> StoryLine:
-    """Validate one line of the archive file; raise :class:`LineError` with the reason."""
-    most = limits()["LINE_BYTES"]
-    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
-    if size > most:
-        raise LineError(
-            _("dòng dài %(size)d byte, quá giới hạn %(max)d byte") % {"size": size, "max": most}
-        )
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise LineError(_("dòng không phải UTF-8 (%(err)s)") % {"err": exc.reason}) from None
-    data = _load_json(raw)
-    if not isinstance(data, dict):
-        raise LineError(_("mỗi dòng phải là một đối tượng JSON {…}"))
-    _check_storable(data)
+def make_story(
+    *,
+    title: str,
+    keys: Iterable[str],
+    published: dt.datetime | None,
+    intro: str = "",
+    body: str = "",
+    authors: Iterable[str] = (),
+    filing=None,
+    hero: ImagePart | None = None,
+) -> StoryLine:
+    """A :class:`StoryLine` from what an XML reader found, checked as a JSONL line is.
+
+    ``keys`` are the item's identifiers in order of stability (a guid, an id, a
+    link); the first that is a web address becomes ``source_url``.
+    """
+    source_url = next((k.strip() for k in keys if _is_url(k.strip())), "")
+    if not source_url:
+        raise LineError(_("mục không có guid, id hay link là địa chỉ web để nhận ra khi nhập lại"))
+    if len(source_url) > 500:
+        raise LineError(_("địa chỉ gốc dài quá 500 ký tự"))
+    if published is None:
+        raise LineError(_("thiếu ngày đăng"))
     bounds = limits()
-
-    title = _text(data, "title", required=True, max_length=TITLE_MAX)
-    source_url = _text(data, "source_url", required=True, max_length=500)
-    try:
-        _url_validator(source_url)
-    except ValidationError:
-        raise LineError(
-            _("“source_url” không phải địa chỉ web hợp lệ: %(url)s") % {"url": source_url[:80]}
-        ) from None
-
-    exemplar = data.get("exemplar") or {}
-    if isinstance(exemplar, str):
-        exemplar = {"name": exemplar}
-    if not isinstance(exemplar, dict):
-        raise LineError(_("“exemplar” phải là đối tượng {name, kind}"))
-    exemplar_name = _text(exemplar, "name", max_length=NAME_MAX)
-    kind = exemplar.get("kind") or "individual"
-    if kind not in KINDS:
-        raise LineError(
-            _("loại điển hình “%(kind)s” không hợp lệ (chỉ nhận individual hoặc collective)")
-            % {"kind": str(kind)[:40]}
-        )
-
-    author = data.get("author", data.get("authors"))
+    data = {
+        "title": title,
+        "intro": intro,
+        "body": body,
+        "authors": [a for a in authors if a],
+        "campaigns": list(filing.campaigns) if filing else [],
+        "tags": list(filing.tags) if filing else [],
+        "field": filing.field if filing else "",
+    }
+    check_storable(data)
+    intro_text = clean_text(data, "intro")
+    if len(intro_text) > bounds["INTRO_CHARS"]:
+        # Feeds often repeat the story as its description: a long one is cut, not refused.
+        intro_text = intro_text[: bounds["INTRO_CHARS"] - 1].rsplit(" ", 1)[0] + "…"
     return StoryLine(
-        title=title,
-        intro=_text(data, "intro", max_length=bounds["INTRO_CHARS"]),
-        body=_text(data, "body", max_length=bounds["BODY_CHARS"]),
-        published=parse_datetime(data.get("published")),
+        title=clean_text(data, "title", required=True, max_length=TITLE_MAX),
+        intro=intro_text,
+        body=clean_text(data, "body", max_length=bounds["BODY_CHARS"]),
+        published=published,
         source_url=source_url,
-        campaigns=_names(data, "campaigns"),
-        locality=_text(data, "locality", max_length=NAME_MAX),
-        field=_text(data, "field", max_length=NAME_MAX),
-        exemplar_name=exemplar_name,
-        exemplar_kind=KINDS[kind],
-        awards=_names(data, "awards"),
-        tags=_names(data, "tags", max_length=TAG_MAX),
-        authors=_names({"author": author}, "author"),
+        campaigns=clean_names(data, "campaigns"),
+        field=clean_text(data, "field", max_length=NAME_MAX),
+        tags=clean_names(data, "tags", max_length=TAG_MAX),
+        authors=clean_names(data, "authors"),
+        section=filing.section if filing else "",
+        hero=hero,
     )
 
 
-# -- body ----------------------------------------------------------------------
-
-_BLOCK_SPLIT_RE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote)\b[^>]*>|<br\s*/?>", re.I)
-_TAG_RE = re.compile(r"<[^>]+>")
-_HTML_HINT_RE = re.compile(r"<\s*/?\s*(p|br|div|h[1-6])\b", re.I)
-
-
-def body_paragraphs(text: str) -> list[str]:
-    """The paragraphs of a body given as HTML paragraphs or as plain text.
-
-    Markup is dropped (archives carry inline styles and scripts we do not
-    want); plain text is split on blank lines, or on single line breaks when
-    there are none.
-    """
-    if not text:
-        return []
-    if _HTML_HINT_RE.search(text):
-        chunks = _BLOCK_SPLIT_RE.split(text)
-        chunks = [html.unescape(_TAG_RE.sub("", c)) for c in chunks]
-    else:
-        chunks = (
-            re.split(r"\n\s*\n", text) if "\n\n" in text.replace("\r", "") else text.split("\n")
-        )
-    return [" ".join(c.split()) for c in chunks if c.strip()]
-
-
-def body_blocks(text: str) -> list[tuple[str, RichText]]:
-    """StreamField paragraph blocks for a body (see :func:`body_paragraphs`)."""
-    return [
-        ("paragraph", RichText(f"<p>{html.escape(p, quote=False)}</p>"))
-        for p in body_paragraphs(text)
-    ]
+def _is_url(value: str) -> bool:
+    try:
+        url_validator(value)
+    except ValidationError:
+        return False
+    return True
 
 
 # -- lookups -----------------------------------------------------------------
@@ -569,6 +531,8 @@ class ImportResult:
     updated: int = 0
     skipped: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    # What was imported but not whole (an image the uploads folder lacks), by item number.
+    notes: list[tuple[int, str]] = field(default_factory=list)
     story_ids: list[int] = field(default_factory=list)
 
     @property
@@ -577,15 +541,20 @@ class ImportResult:
 
 
 class StoryImporter:
-    """Imports parsed lines under one section.
+    """Imports parsed items under one section (or the section a mapping names).
 
-    Lines are committed in batches of ``batch_size``, each line in a savepoint
-    of its batch (a bad line rolls back alone), and a batch's stories are
+    Items are committed in batches of ``batch_size``, each item in a savepoint
+    of its batch (a bad item rolls back alone), and a batch's stories are
     indexed for search inside the batch's transaction: a story is live exactly
     when it is searchable, however the run ends (an error, Ctrl-C, a killed
     process loses at most the batch in progress, index and pages together).
     Index-on-save is switched off meanwhile (:func:`deferred_indexing`), so
     each object is indexed once per batch rather than on each of its saves.
+
+    ``parse`` makes a :class:`StoryLine` of one item (a JSONL line by default);
+    ``encoding`` is ``"auto"`` (each field detected on its own), ``"file"``
+    (one detection over every item's text) or a name :mod:`.encodings` knows;
+    ``uploads`` is the folder images are taken from.
     """
 
     def __init__(
@@ -595,21 +564,33 @@ class StoryImporter:
         dry_run=False,
         user=None,
         batch_size: int = BATCH_LINES,
+        parse: Callable[[object], StoryLine] | None = None,
+        encoding: str = "auto",
+        uploads: UploadsFolder | str | None = None,
     ):
+        if parse is None:
+            from .jsonl import parse_line as parse
         self.parent = parent
         self.dry_run = dry_run
         self.user = user
         self.batch_size = max(1, batch_size)
+        self.parse = parse
+        self.encoding = encoding
+        self.uploads = uploads if isinstance(uploads, UploadsFolder) else UploadsFolder(uploads)
         self.lookups = Lookups()
         self.result = ImportResult()
-        self._slugs: set[str] | None = None
+        self._slugs: dict[int, set[str]] = {}
+        self._sections: dict[str, SectionPage] = {}
 
     def run(
         self,
         lines: Iterable[tuple[int, str | bytes]],
         progress: Callable[[int], None] | None = None,
     ) -> ImportResult:
-        """Import ``(line_number, text)`` pairs; ``progress(n)`` after each ``n`` lines done."""
+        """Import ``(number, item)`` pairs; ``progress(n)`` after each ``n`` items done."""
+        if self.encoding == "file":
+            lines = list(lines)
+            self.encoding = self._detect_file_encoding(lines)
         with deferred_indexing() as touched:
             batch: list[tuple[int, str | bytes]] = []
             for line in lines:
@@ -653,22 +634,59 @@ class StoryImporter:
         if progress:
             progress(len(batch))
 
+    def _detect_file_encoding(self, items) -> str:
+        """One encoding for the whole file, from the text of every item that parses."""
+        texts = []
+        for _number, raw in items:
+            with contextlib.suppress(Exception):
+                story = self.parse(raw)
+                texts += [getattr(story, name) for name in TEXT_FIELDS]
+                texts += [n for name in NAME_FIELDS for n in getattr(story, name)]
+        return encodings.detect("\n".join(t for t in texts if t))
+
+    def recode(self, story: StoryLine) -> StoryLine:
+        """``story`` with its text converted from a legacy Vietnamese encoding to NFC."""
+
+        def convert(text: str) -> str:
+            return encodings.to_unicode(text, self.encoding) if text else text
+
+        changes: dict[str, object] = {}
+        for name in TEXT_FIELDS:
+            changes[name] = convert(getattr(story, name))
+        # A body is one field: detected on all its text together, tags left alone.
+        changes["body"] = _recode_markup(story.body, self.encoding)
+        for name in NAME_FIELDS:
+            changes[name] = tuple(convert(n) for n in getattr(story, name))
+        if story.hero is not None:
+            hero = story.hero
+            changes["hero"] = dataclasses.replace(
+                hero, alt=convert(hero.alt), caption=convert(hero.caption)
+            )
+        changes["title"] = " ".join(changes["title"].split())
+        return dataclasses.replace(story, **changes)
+
     def _reset_after_rollback(self) -> None:
         self.lookups = Lookups()
         # treebeard counts children on the in-memory parent; re-read it.
-        self.parent.refresh_from_db()
-        self._slugs = None
+        self._refresh_parents()
 
-    def import_line(self, lineno: int, raw: str | bytes) -> tuple[int, bool] | None:
-        """Import one line inside the caller's transaction; ``(page id, created)`` or None.
+    def _refresh_parents(self) -> None:
+        if self.parent is not None:
+            self.parent.refresh_from_db()
+        for section in self._sections.values():
+            section.refresh_from_db()
+        self._slugs = {}
 
-        A line that fails is recorded in ``result.errors``; nothing it wrote survives.
+    def import_line(self, lineno: int, raw) -> tuple[int, bool] | None:
+        """Import one item inside the caller's transaction; ``(page id, created)`` or None.
+
+        An item that fails is recorded in ``result.errors``; nothing it wrote survives.
         """
-        if not raw.strip():
+        if isinstance(raw, str | bytes) and not raw.strip():
             self.result.skipped += 1
             return None
         try:
-            story = parse_line(raw)
+            story = self.recode(self.parse(raw))
         except LineError as exc:
             self.result.errors.append((lineno, str(exc)))
             return None
@@ -684,29 +702,78 @@ class StoryImporter:
                 self.result.created += 1
             return None
         self.lookups.start_line()
+        self._notes: list[str] = []
         try:
             with transaction.atomic():
                 page, created = self.save_story(story)
         except Exception as exc:
             self.lookups.forget_line()
-            self.parent.refresh_from_db()
-            self._slugs = None
+            self._refresh_parents()
             if not isinstance(exc, (LineError, ValidationError, DatabaseError)):
                 logger.exception("Import line %s could not be saved", lineno)
             self.result.errors.append((lineno, _reason(exc)))
             return None
+        self.result.notes.extend((lineno, note) for note in self._notes)
         return page.pk, created
 
-    def _free_slug(self, title: str) -> str:
-        if self._slugs is None:
-            self._slugs = set(self.parent.get_children().values_list("slug", flat=True))
+    def section_for(self, story: StoryLine) -> SectionPage:
+        """The section a new story is filed under: its mapped one, else the importer's."""
+        if not story.section:
+            if self.parent is None:
+                self.parent = default_parent()
+            return self.parent
+        if story.section not in self._sections:
+            self._sections[story.section] = resolve_parent(story.section)
+        return self._sections[story.section]
+
+    def _free_slug(self, parent: SectionPage, title: str) -> str:
+        taken = self._slugs.get(parent.pk)
+        if taken is None:
+            taken = self._slugs[parent.pk] = set(
+                parent.get_children().values_list("slug", flat=True)
+            )
         base = slugify_vi(title)[:SLUG_MAX].strip("-") or "bai-viet"
         slug, n = base, 2
-        while slug in self._slugs:
+        while slug in taken:
             slug = f"{base}-{n}"
             n += 1
-        self._slugs.add(slug)
+        taken.add(slug)
         return slug
+
+    def _note(self, text: str) -> None:
+        self._notes.append(text)
+
+    def image_block(self, part: ImagePart) -> dict | None:
+        """The value of an image block for ``part``, or None (noted) without its file."""
+        path = self.uploads.find(part.src)
+        if path is None:
+            self._note(
+                _("bỏ ảnh %(src)s: không có trong thư mục ảnh (--uploads)")
+                % {"src": part.src[:200]}
+            )
+            return None
+        try:
+            image = self.uploads.image(path, part.caption or part.alt)
+        except (OSError, ValidationError, ValueError) as exc:
+            self._note(_("bỏ ảnh %(src)s: %(err)s") % {"src": part.src[:200], "err": exc})
+            return None
+        alt = (part.alt or part.caption or image.title)[:250]
+        return {
+            "image": image,
+            "caption": part.caption[:500],
+            "credit": part.credit[:120],
+            "alt_text": alt,
+        }
+
+    def body_stream(self, body: str) -> list[tuple[str, object]]:
+        """The story's StreamField value: paragraph blocks and image blocks."""
+        blocks: list[tuple[str, object]] = []
+        for part in body_parts(body):
+            if isinstance(part, TextPart):
+                blocks.append(("paragraph", RichText(part.html)))
+            elif (value := self.image_block(part)) is not None:
+                blocks.append(("image", value))
+        return blocks
 
     def save_story(self, story: StoryLine) -> tuple[ExemplarStoryPage, bool]:
         """Create or update the page for ``story`` and publish it at its date."""
@@ -725,14 +792,21 @@ class StoryImporter:
 
         page = ExemplarStoryPage.objects.filter(original_url=story.source_url).first()
         created = page is None
+        parent = self.section_for(story) if created else None
         if created:
             page = ExemplarStoryPage(
-                slug=self._free_slug(story.title), original_url=story.source_url
+                slug=self._free_slug(parent, story.title), original_url=story.source_url
             )
         page.title = story.title
         page.draft_title = story.title
         page.intro = story.intro
-        page.body = body_blocks(story.body)
+        page.body = self.body_stream(story.body)
+        hero = self.image_block(story.hero) if story.hero else None
+        if hero is not None:
+            page.hero_image = hero["image"]
+            page.hero_caption = hero["caption"]
+            page.hero_credit = hero["credit"]
+            page.hero_alt = hero["alt_text"]
         page.locality = locality
         page.field = field_
         page.exemplar = exemplar
@@ -750,7 +824,7 @@ class StoryImporter:
         page.tags.set(list(story.tags))
         page.bylines = [StoryByline(author=a, sort_order=i) for i, a in enumerate(authors)]
         if created:
-            self.parent.add_child(instance=page)
+            parent.add_child(instance=page)
         else:
             page.save()
         if exemplar is not None:
@@ -758,6 +832,16 @@ class StoryImporter:
                 Honour.objects.get_or_create(exemplar=exemplar, award=award)
         publish_at(page, story.published, user=self.user)
         return page, created
+
+
+def _recode_markup(markup: str, encoding: str) -> str:
+    """The text between tags converted from ``encoding``; tags and addresses left alone."""
+    if not markup:
+        return markup
+    pieces = re.split(r"(<[^>]*>)", markup)
+    if encoding == "auto":
+        encoding = encodings.detect(" ".join(p for p in pieces if not p.startswith("<")))
+    return "".join(p if p.startswith("<") else encodings.decode(p, encoding) for p in pieces)
 
 
 def _reason(exc: Exception) -> str:
@@ -777,12 +861,3 @@ def _unexpected(exc: Exception) -> str:
         "type": type(exc).__name__,
         "err": str(exc)[:200],
     }
-
-
-def read_lines(path) -> list[tuple[int, bytes]]:
-    """The numbered raw lines of a file (bytes, so a bad byte fails one line, not all)."""
-    with open(path, "rb") as fh:
-        data = fh.read()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return [(i, line.rstrip(b"\r")) for i, line in enumerate(data.split(b"\n"), start=1)]

@@ -1,10 +1,20 @@
+import os
 import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from exemplars.importing import BATCH_LINES, LineError, StoryImporter, read_lines, resolve_parent
+from exemplars.importing import (
+    BATCH_LINES,
+    FORMATS,
+    LineError,
+    StoryImporter,
+    open_archive,
+    resolve_parent,
+)
+from exemplars.importing.encodings import LEGACY
+from exemplars.importing.mapping import TermMapping
 
 # Below this many lines a progress bar is noise.
 PROGRESS_MIN_LINES = 200
@@ -12,13 +22,41 @@ PROGRESS_MIN_LINES = 200
 
 class Command(BaseCommand):
     help = (
-        "Nhập bài điển hình từ tệp JSON Lines (mỗi dòng một bài). Bài trùng source_url được "
-        "cập nhật, không nhân đôi; dòng lỗi được báo kèm số dòng, các dòng tốt vẫn được nhập. "
-        "Import archive stories from a JSON Lines file."
+        "Nhập bài điển hình từ kho lưu trữ: JSON Lines (mỗi dòng một bài), bản xuất WordPress "
+        "(WXR), RSS 2.0 hoặc Atom, nhận ra theo nội dung tệp. Bài đã nhập (cùng source_url, "
+        "guid hay link) được cập nhật, không nhân đôi; mục lỗi được báo kèm số thứ tự, các mục "
+        "tốt vẫn được nhập. Import archive stories from JSONL, WordPress WXR, RSS or Atom."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", metavar="FILE", help="Tệp .jsonl, mỗi dòng một bài.")
+        parser.add_argument(
+            "file", metavar="FILE", help="Tệp .jsonl, bản xuất WordPress .xml, RSS hoặc Atom."
+        )
+        parser.add_argument(
+            "--format",
+            choices=FORMATS,
+            help="Định dạng tệp (mặc định: nhận ra theo nội dung).",
+        )
+        parser.add_argument(
+            "--encoding",
+            default="auto",
+            choices=["auto", "file", "utf-8", *LEGACY],
+            help=(
+                "Bảng mã tiếng Việt của văn bản: auto (mặc định: nhận ra từng trường), file "
+                "(nhận ra một lần cho cả tệp), utf-8, tcvn3 (ABC), vni, viqr, cp1258."
+            ),
+        )
+        parser.add_argument(
+            "--uploads",
+            metavar="DIR",
+            help="Thư mục ảnh của kho (bản sao wp-content/uploads): ảnh trong bài lấy từ đây.",
+        )
+        parser.add_argument(
+            "--mapping",
+            metavar="FILE",
+            help="Tệp TOML ánh xạ chuyên mục và thẻ sang chuyên mục, phong trào, lĩnh vực "
+            "(xem docs/importing.md).",
+        )
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -43,9 +81,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            lines = read_lines(options["file"])
-        except OSError as exc:
-            raise CommandError(f"Không đọc được tệp {options['file']}: {exc.strerror}") from None
+            mapping = TermMapping.load(options["mapping"]) if options["mapping"] else None
+            archive = open_archive(options["file"], options["format"], mapping=mapping)
+        except LineError as exc:
+            raise CommandError(str(exc)[:1].upper() + str(exc)[1:]) from None
+        if options["uploads"] and not os.path.isdir(options["uploads"]):
+            raise CommandError(f"Không có thư mục ảnh {options['uploads']}")
+        lines = archive.items
+        unit = "Dòng" if archive.unit == "dòng" else "Mục"
         dry_run = options["dry_run"]
         parent = None
         if not dry_run:
@@ -54,20 +97,37 @@ class Command(BaseCommand):
             except LineError as exc:
                 raise CommandError(str(exc)) from None
 
-        importer = StoryImporter(parent, dry_run=dry_run, batch_size=options["batch_size"])
+        importer = StoryImporter(
+            parent,
+            dry_run=dry_run,
+            batch_size=options["batch_size"],
+            parse=archive.parse,
+            encoding=options["encoding"],
+            uploads=options["uploads"],
+        )
         show_bar = (
             not options["no_progress"]
             and options["verbosity"] > 0
             and len(lines) >= PROGRESS_MIN_LINES
         )
         started = time.monotonic()
-        with tqdm(total=len(lines), file=sys.stderr, disable=not show_bar, unit=" dòng") as bar:
+        with tqdm(
+            total=len(lines), file=sys.stderr, disable=not show_bar, unit=f" {archive.unit}"
+        ) as bar:
             importer.run(lines, progress=bar.update)
         elapsed = time.monotonic() - started
 
         result = importer.result
         for lineno, reason in result.errors:
-            self.stderr.write(f"Dòng {lineno}: {reason}")
+            self.stderr.write(f"{unit} {lineno}: {reason}")
+        for lineno, note in result.notes:
+            self.stderr.write(f"{unit} {lineno}: {note}")
+        skipped = archive.skipped
+        if skipped:
+            self.stdout.write(
+                f"Bỏ qua {skipped} mục không phải bài đã đăng (trang, bản nháp, bài trong thùng rác) "
+                f"(skipped {skipped} items that are not published posts)"
+            )
         done = result.created + result.updated
         verb = "Sẽ tạo" if dry_run else "Đã tạo"
         self.stdout.write(
@@ -80,7 +140,7 @@ class Command(BaseCommand):
             )
         if result.failed:
             raise CommandError(
-                f"{result.failed} dòng không nhập được "
-                f"(dòng {', '.join(str(n) for n, _ in result.errors[:20])}"
+                f"{result.failed} {unit.lower()} không nhập được "
+                f"({unit.lower()} {', '.join(str(n) for n, _ in result.errors[:20])}"
                 f"{', …' if result.failed > 20 else ''})."
             )

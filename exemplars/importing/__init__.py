@@ -1,0 +1,55 @@
+"""Importing archive stories into published, searchable story pages.
+
+One module per archive format (:mod:`.jsonl`, :mod:`.wxr`, :mod:`.feeds`),
+what they share in :mod:`.base` (batches, lookups, publishing, indexing),
+legacy Vietnamese encodings in :mod:`.encodings`, HTML bodies in :mod:`.html`,
+category mapping in :mod:`.mapping`. :func:`open_archive` picks the reader
+for a file by its content.
+"""
+
+from __future__ import annotations
+
+from .base import (
+    BATCH_LINES,
+    DEFAULT_LIMITS,
+    ImportResult,
+    LineError,
+    Lookups,
+    StoryImporter,
+    StoryLine,
+    deferred_indexing,
+    find_or_create,
+    index_in_batches,
+    limits,
+    parse_datetime,
+    publish_at,
+    resolve_parent,
+)
+from .formats import FORMATS, Archive, detect_format, open_archive
+from .html import body_blocks, body_paragraphs
+from .jsonl import parse_line, read_lines
+
+__all__ = [
+    "BATCH_LINES",
+    "DEFAULT_LIMITS",
+    "FORMATS",
+    "Archive",
+    "ImportResult",
+    "LineError",
+    "Lookups",
+    "StoryImporter",
+    "StoryLine",
+    "body_blocks",
+    "body_paragraphs",
+    "deferred_indexing",
+    "detect_format",
+    "find_or_create",
+    "index_in_batches",
+    "limits",
+    "open_archive",
+    "parse_datetime",
+    "parse_line",
+    "publish_at",
+    "read_lines",
+    "resolve_parent",
+]
