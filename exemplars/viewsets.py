@@ -10,6 +10,7 @@ from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .booklets.views import CampaignEditView
 from .models import (
     Author,
     Award,
@@ -25,6 +26,8 @@ from .models import (
 class CampaignSnippetViewSet(SnippetViewSet):
     model = Campaign
     icon = "flag"
+    # Its header menu prints the campaign's booklet (exemplars/booklets/).
+    edit_view_class = CampaignEditView
     menu_label = _("Phong trào thi đua")
     list_display = [
         "name",

@@ -7,8 +7,12 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.widgets import Button
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
 from ..models import Campaign
 from .content import candidates
@@ -74,3 +78,21 @@ def booklet_view(request, pk: int):
         {"campaign": campaign, "form": form, "booklet": booklet},
         status=400 if request.method == "POST" else 200,
     )
+
+
+class CampaignEditView(SnippetEditView):
+    """The campaign's edit view, with the booklet action in its header menu."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if may_make_booklet(self.request.user):
+            buttons.append(
+                Button(
+                    _("In ấn phẩm điển hình (PDF)"),
+                    url=reverse("exemplars_campaign_booklet", args=[self.object.pk]),
+                    icon_name="doc-full",
+                    priority=30,
+                )
+            )
+        return buttons

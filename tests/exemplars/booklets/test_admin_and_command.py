@@ -64,11 +64,13 @@ def test_nothing_chosen_is_a_clear_message_and_nothing_is_saved(client, editor, 
     assert not Booklet.objects.exists()
 
 
-def test_listing_offers_the_booklet_action(client, editor, booklet_campaign):
+def test_listing_and_edit_view_offer_the_booklet_action(client, editor, booklet_campaign):
     campaign, _ = booklet_campaign
     client.force_login(editor)
     listing = client.get(reverse("wagtailsnippets_exemplars_campaign:list"))
     assert url(campaign) in listing.content.decode()
+    edit = client.get(reverse("wagtailsnippets_exemplars_campaign:edit", args=[campaign.pk]))
+    assert edit.status_code == 200 and url(campaign) in edit.content.decode()
 
 
 def test_a_journalist_may_not_print_booklets(client, django_user_model, booklet_campaign):
