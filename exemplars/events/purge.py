@@ -29,3 +29,18 @@ def for_event_pages(slugs) -> PurgeSet:
     for slug in set(slugs):
         ps.add_path("exemplars_event", slug)
     return ps
+
+
+def for_record(events) -> PurgeSet:
+    """Pages naming a record (an exemplar, locality or campaign) through its events:
+    the events' pages, the section and the calendars."""
+    ps = PurgeSet()
+    slugs = set(events.values_list("slug", flat=True))
+    if slugs:
+        ps.add_path("exemplars_events")
+        ps.add_path("exemplars_events_ics")
+        for slug in slugs:
+            ps.add_path("exemplars_event", slug)
+        for slug in set(events.exclude(campaign=None).values_list("campaign__slug", flat=True)):
+            ps.add_path("exemplars_campaign_events_ics", slug)
+    return ps

@@ -12,7 +12,7 @@ from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from ..caching.signal_handlers import _guarded
-from ..models import ExemplarStoryPage
+from ..models import Campaign, Exemplar, ExemplarStoryPage, Locality
 from . import purge
 from .models import Event, StoryEvent
 
@@ -65,7 +65,27 @@ def story_deleted(sender, instance, **kwargs):
         _guarded(lambda: purge.for_event_pages(slugs))
 
 
+# What an event prints of each record: exemplars' names (performers), the
+# locality of its place, its campaign's name (the campaign calendar's title).
+RECORD_EVENTS = {
+    Exemplar: lambda record: Event.objects.filter(exemplars=record),
+    Locality: lambda record: Event.objects.filter(locality=record),
+    Campaign: lambda record: Event.objects.filter(campaign=record),
+}
+
+
+def record_saved(sender, instance, raw=False, created=False, **kwargs):
+    if raw or created:
+        return
+    events = RECORD_EVENTS[sender]
+    _guarded(lambda: purge.for_record(events(instance)))
+
+
 def register_signal_handlers() -> None:
+    for model in RECORD_EVENTS:
+        post_save.connect(
+            record_saved, sender=model, dispatch_uid=f"events.cache.record.{model.__name__}"
+        )
     pre_save.connect(event_about_to_change, sender=Event, dispatch_uid="events.cache.pre")
     post_save.connect(event_saved, sender=Event, dispatch_uid="events.cache.saved")
     pre_delete.connect(event_deleted, sender=Event, dispatch_uid="events.cache.deleted")

@@ -161,3 +161,18 @@ def test_a_journalist_cites_the_event_a_story_covers(client, journalist, section
     assert response.status_code == 302
     story = ExemplarStoryPage.objects.get(slug="neang-sa-ry-tho-cam")
     assert [c.event for c in story.event_citations.all()] == [event]
+
+
+def test_renaming_an_exemplar_taking_part_reaches_the_event_page_and_calendar(
+    client, home, page_cache, committed, make_event, exemplars
+):
+    event = make_event(exemplars=exemplars[:1])
+    urls = [reverse("exemplars_event", args=[event.slug]), reverse("exemplars_events_ics")]
+    for url in urls:
+        assert "Nguyễn Thị Ắ Lành" in client.get(url).content.decode().replace("\r\n ", "")
+    exemplars[0].name = "Nguyễn Thị Ắ Lành (Út Lành)"
+    with committed():
+        exemplars[0].save()
+    for url in urls:
+        # Unfolded: a calendar line may wrap inside the name.
+        assert "Út Lành" in client.get(url).content.decode().replace("\r\n ", ""), url
