@@ -13,6 +13,10 @@ from .ranking import winners
 def contest_context(contest, request) -> dict:
     state = contest.state()
     context = {"state": state, "questions": contest.question_list}
+    if contest.pk is None:
+        # The preview of a contest not saved yet: its questions, nowhere to post,
+        # nobody to rank.
+        return context
     if state == "open":
         context["form"] = EntryForm(contest=contest)
     elif state == "closed":

@@ -373,3 +373,18 @@ def test_an_english_reader_is_answered_in_english(client, section, ward):
     with at(CLOSES + dt.timedelta(seconds=1)):
         response = post(client, contest, entry_data(contest, ward, lang="en"))
     assert "The contest has ended." in response.content.decode()
+
+
+def test_editors_preview_new_and_closed_contests(section, ward):
+    new = ContestPage(title="Cuộc thi chưa lưu", slug="moi", opens_at=OPENS, closes_at=CLOSES)
+    new.set_url_path(section)
+    new.depth = section.depth + 1
+    new.questions.add(ContestQuestion(text="Câu hỏi nháp?", choices="a\nb", correct=1))
+    for moment in (OPENS + dt.timedelta(hours=1), CLOSES + dt.timedelta(hours=1)):
+        with at(moment):
+            response = new.make_preview_request()
+        assert response.status_code == 200
+        assert "Cuộc thi chưa lưu" in response.content.decode()
+    saved = make_contest(section)
+    with at(CLOSES + dt.timedelta(hours=1)):
+        assert saved.make_preview_request().status_code == 200
