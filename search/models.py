@@ -38,3 +38,44 @@ class PendingIndexOperation(models.Model):
 
     def __str__(self):
         return f"{self.action} #{self.object_id}"
+
+
+class Synonym(models.Model):
+    """An abbreviation and its full forms, added by editors to the built-in list.
+
+    Read at query time (``exemplars_search.synonyms``): a saved change applies
+    to the next search, with no index rebuild.
+    """
+
+    abbreviation = models.CharField(
+        _("viết tắt"),
+        max_length=40,
+        unique=True,
+        help_text=_("Ví dụ: UBND, TP.HCM. Dấu chấm, gạch nối không phân biệt."),
+    )
+    full_forms = models.TextField(
+        _("dạng đầy đủ"),
+        help_text=_("Mỗi dòng một dạng đầy đủ, ví dụ: ủy ban nhân dân."),
+    )
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name = _("viết tắt")
+        verbose_name_plural = _("viết tắt")
+
+    def __str__(self):
+        return self.abbreviation
+
+    @property
+    def forms(self) -> list[str]:
+        return [line.strip() for line in self.full_forms.splitlines() if line.strip()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .text import words
+
+        if not words(self.abbreviation):
+            raise ValidationError({"abbreviation": _("Chữ viết tắt phải có chữ hoặc số.")})
+        if not any(words(f) for f in self.forms):
+            raise ValidationError({"full_forms": _("Cần ít nhất một dạng đầy đủ có chữ.")})

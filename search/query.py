@@ -35,6 +35,17 @@ class SearchRequest:
     def __post_init__(self):
         self.parsed: ParsedQuery = parse_query(self.q)
 
+    def with_readings(self) -> SearchRequest:
+        """This request with the query's other readings (abbreviations both
+        ways, Telex/VNI) added; done by the search service at query time, so
+        an edited abbreviation list applies at once, with no rebuild."""
+        from . import synonyms
+        from .vietnamese.expand import expand
+
+        if not self.parsed.variants:
+            self.parsed = expand(self.parsed, synonyms.current())
+        return self
+
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
@@ -85,6 +96,10 @@ class SearchResults:
     # without them instead ("lụa" → "lua").
     loosened: bool = False
     backend: str = ""
+    # A corrected query when the reader's words found nothing but a spelling
+    # slip's correction does ("Có phải bạn muốn tìm …"); its first results
+    # then follow the (absent) exact ones in ``hits``.
+    did_you_mean: str | None = None
 
     @property
     def pages(self) -> int:

@@ -39,8 +39,13 @@ def read_backend():
 
 
 def search(request: SearchRequest) -> SearchResults:
-    """Answer a validated reader request."""
-    return read_backend().search(request)
+    """Answer a validated reader request; a query finding nothing because of
+    a spelling slip gets the corrected query's results (``did_you_mean``)."""
+    from .correct import with_correction
+
+    backend = read_backend()
+    request.with_readings()
+    return with_correction(backend, request, backend.search(request))
 
 
 def suggest(q: str, limit: int = 8) -> list[Suggestion]:

@@ -10,6 +10,10 @@ Three forms of a word matter to a Vietnamese reader:
 A query word typed *with* vowel marks means those marks ("lụa" is silk, not
 "lúa", rice), so it is matched on ``dfold``; a word typed without marks is
 matched on ``fold``. Documents are indexed in both forms.
+
+Both forms are also spelled canonically (``vietnamese.tones``): "hoà" and
+"hòa", "kĩ" and "kỹ" are one word for search, while excerpts mark the text
+as the reader sees it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+
+from .vietnamese.tones import canonical
 
 # Longest query we look at; anything longer is cut, never an error.
 MAX_QUERY_CHARS = 512
@@ -40,7 +46,7 @@ def nfc(text: str) -> str:
 def dfold(text: str) -> str:
     """Lower-case NFC text with đ/Đ mapped to d and every other mark kept."""
     # str.replace, not translate: translate pays a failed lookup per other character.
-    return nfc(text).lower().replace("đ", "d")
+    return canonical(nfc(text).lower()).replace("đ", "d")
 
 
 class _FoldTable(dict):
@@ -67,7 +73,7 @@ _FOLD_TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Remove every Vietnamese mark: NFD, đ→d, drop combining marks, lower-case."""
     # Lower-case first: a few capitals lower to a letter plus a combining mark.
-    return nfc(text).lower().translate(_FOLD_TABLE)
+    return canonical(nfc(text).lower()).translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=65536)
@@ -105,7 +111,8 @@ def index_forms(text: str) -> tuple[str, str]:
     """The (dfold, fold) forms of a document text, word-separated, for indexing."""
     # Whole-string transforms: the same words as ``words()``, far fewer calls.
     joined = _NON_WORD_RE.sub(" ", nfc(text)).strip()
-    return joined.lower().replace("đ", "d"), fold(joined)
+    lowered = canonical(joined.lower())
+    return lowered.replace("đ", "d"), lowered.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)
@@ -155,11 +162,29 @@ class ParsedQuery:
     groups: list[list[Term]] = field(default_factory=list)
     phrases: list[list[Term]] = field(default_factory=list)
     excluded: list[list[Term]] = field(default_factory=list)
+    # Other readings of the same query (abbreviations, Telex: see
+    # ``vietnamese.expand``); a result matches any reading, the literal one
+    # (this one) ranked first.
+    variants: list[ParsedQuery] = field(default_factory=list)
 
     @property
     def terms(self) -> list[Term]:
         """Every required word, in the order the reader typed them."""
         return [t for g in self.groups for t in g]
+
+    @property
+    def readings(self) -> list[ParsedQuery]:
+        """This reading and its variants, literal first."""
+        return [self, *self.variants]
+
+    def literal(self) -> ParsedQuery:
+        """This reading alone, without variants."""
+        return ParsedQuery(self.raw, self.groups, self.phrases, self.excluded)
+
+    @property
+    def all_terms(self) -> list[Term]:
+        """The words of every reading: what excerpts mark."""
+        return [t for r in self.readings for t in r.terms]
 
     @property
     def is_empty(self) -> bool:
@@ -232,8 +257,8 @@ def highlight(text: str, query: ParsedQuery, *, max_chars: int = 240) -> str:
     text = nfc(text)
     if not text:
         return ""
-    strict = {t.key for t in query.terms if t.strict}
-    loose = {t.key for t in query.terms if not t.strict}
+    strict = {t.key for t in query.all_terms if t.strict}
+    loose = {t.key for t in query.all_terms if not t.strict}
     spans = [
         (s, e)
         for s, e, w in iter_word_spans(text)
@@ -266,7 +291,8 @@ def highlight(text: str, query: ParsedQuery, *, max_chars: int = 240) -> str:
 
 def slugify_vi(text: str, max_length: int = 80) -> str:
     """A URL slug for Vietnamese text: "Đẩy mạnh…" → "day-manh"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    # Marks removed but the spelling kept: "Kỹ sư" → "ky-su", as people type it.
+    slug = re.sub(r"[^a-z0-9]+", "-", nfc(text).lower().translate(_FOLD_TABLE)).strip("-")
     return slug[:max_length].rstrip("-") or "muc"
 
 
@@ -284,6 +310,7 @@ def loosen(parsed: ParsedQuery) -> ParsedQuery:
     out = ParsedQuery(raw=parsed.raw, excluded=parsed.excluded)
     out.groups = [[Term(t.fold) for t in g] for g in parsed.groups]
     out.phrases = [[Term(t.fold) for t in g] for g in parsed.phrases]
+    out.variants = [loosen(v) for v in parsed.variants]
     return out
 
 

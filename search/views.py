@@ -52,6 +52,10 @@ def results_json(results: SearchResults) -> dict:
         # Additive to the documented shape: true when nothing matched the marks the
         # reader typed and the words were matched without them ("lụa" → "lua").
         "loosened": results.loosened,
+        # Additive too: the corrected query when the reader's words found nothing
+        # and a spelling slip's correction did ("tình nguyệng" → "tình nguyện");
+        # the results are then the correction's. null otherwise.
+        "did_you_mean": results.did_you_mean,
         "facets": {
             name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
             for name, values in results.facets.items()
@@ -154,6 +158,11 @@ def search_page(request):
             "newest": _url([p for p in pairs if p[0] != "sort"] + [("sort", "newest")]),
         },
         hidden=[p for p in pairs if p[0] != "q"],
+        did_you_mean_url=(
+            _url([("q", results.did_you_mean)] + [p for p in pairs if p[0] != "q"])
+            if results.did_you_mean
+            else None
+        ),
         previous_url=_url(pairs + [("page", page - 1)]) if page > 1 else None,
         next_url=_url(pairs + [("page", page + 1)]) if page < results.pages else None,
     )

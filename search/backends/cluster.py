@@ -44,6 +44,7 @@ from ..documents import SearchDocument
 from ..fallback import BackendUnavailable, now_version
 from ..query import KIND_LABELS, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
 from ..text import ParsedQuery, Term, highlight, nfc, words
+from ..vietnamese import tones
 from .base import BaseSearchBackend
 
 try:
@@ -121,6 +122,9 @@ FILTER_FIELDS = {
 # Joins a facet slug to its label in one keyword, so an aggregation bucket
 # carries both; slugs never contain it.
 FACET_SEP = "|"
+# Added to a story matching the reader's literal words when the query has other
+# readings: above anything the scoring clauses reach.
+LITERAL_BONUS = 1000.0
 
 
 # --- Index definition ---------------------------------------------------------
@@ -129,23 +133,27 @@ FACET_SEP = "|"
 def analysis():
     """The analyzers, built from analysis-common parts only (no ICU or other plugins)."""
     vi_words = tokenizer("vi_words", "pattern", pattern=r"[^\p{L}\p{N}]+")
-    vi_d = char_filter("vi_d", "mapping", mappings=["đ => d", "Đ => D"])
-    vi_dfold = analyzer("vi_dfold", tokenizer=vi_words, char_filter=[vi_d], filter=["lowercase"])
+    # đ→d, then the spelling rules of vietnamese.tones ("hoà" = "hòa", "kỹ" = "kĩ").
+    vi_d = [char_filter("vi_d", "mapping", mappings=["đ => d", "Đ => D"])] + [
+        char_filter(f"vi_spelling_{i}", **spec)
+        for i, spec in enumerate(tones.cluster_char_filters())
+    ]
+    vi_dfold = analyzer("vi_dfold", tokenizer=vi_words, char_filter=vi_d, filter=["lowercase"])
     # asciifolding maps đ→d by itself; the char filter makes it explicit and
     # keeps both analyzers agreeing on đ.
     vi_fold = analyzer(
-        "vi_fold", tokenizer=vi_words, char_filter=[vi_d], filter=["lowercase", "asciifolding"]
+        "vi_fold", tokenizer=vi_words, char_filter=vi_d, filter=["lowercase", "asciifolding"]
     )
     edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=AUTOCOMPLETE_MAX_GRAM)
     vi_autocomplete = analyzer(
         "vi_autocomplete",
         tokenizer=vi_words,
-        char_filter=[vi_d],
+        char_filter=vi_d,
         filter=["lowercase", "asciifolding", edge],
     )
     # Prefixes that keep their marks: "Hồ" completes "Hồng" but not "Hơn".
     vi_autocomplete_dfold = analyzer(
-        "vi_autocomplete_dfold", tokenizer=vi_words, char_filter=[vi_d], filter=["lowercase", edge]
+        "vi_autocomplete_dfold", tokenizer=vi_words, char_filter=vi_d, filter=["lowercase", edge]
     )
     return vi_dfold, vi_fold, vi_autocomplete, vi_autocomplete_dfold
 
@@ -291,7 +299,29 @@ def ranking_clauses(parsed: ParsedQuery, *, loose: bool = False) -> list:
 
 
 def text_query(parsed: ParsedQuery, *, loose: bool = False):
-    """The scoring query for a non-empty reader query; filters are added apart."""
+    """The scoring query for a non-empty reader query; filters are added apart.
+
+    With other readings (abbreviations, Telex) a story matching any one
+    matches; one matching the literal reading gets a bonus above any score
+    the others reach, so the words as typed rank first.
+    """
+    if not parsed.variants:
+        return _text_query(parsed, loose=loose)
+    literal = Q("bool", must=[group_query(g, loose=loose) for g in parsed.groups])
+    return Q(
+        "bool",
+        must=[
+            Q(
+                "bool",
+                should=[_text_query(r, loose=loose) for r in parsed.readings],
+                minimum_should_match=1,
+            )
+        ],
+        should=[Q("constant_score", filter=literal, boost=LITERAL_BONUS)],
+    )
+
+
+def _text_query(parsed: ParsedQuery, *, loose: bool = False):
     return Q(
         "bool",
         must=[group_query(g, loose=loose) for g in parsed.groups],
@@ -308,9 +338,11 @@ def filter_queries(filters: dict) -> list:
 
 
 def highlight_query(parsed: ParsedQuery):
-    """What the excerpt marks: each word folded, on the folded subfields."""
+    """What the excerpt marks: each word (of every reading) folded, on the folded subfields."""
     clauses = [
-        Q("match", **{f"{name}.folded": t.fold}) for t in parsed.terms for name in ("intro", "body")
+        Q("match", **{f"{name}.folded": t.fold})
+        for t in parsed.all_terms
+        for name in ("intro", "body")
     ]
     return Q("bool", should=clauses)
 
@@ -780,7 +812,7 @@ class ClusterSearchBackend(BaseSearchBackend):
         """Run a reader request: hits for the page, total, facets, excerpts."""
         answer, loosened = self._run(build_search(request, index=self.alias)), False
         total = answer["hits"]["total"]["value"]
-        if not total and any(t.strict for t in request.parsed.terms):
+        if not total and any(t.strict for t in request.parsed.all_terms):
             answer, loosened = self._run(build_search(request, loose=True, index=self.alias)), True
             total = answer["hits"]["total"]["value"]
         return SearchResults(

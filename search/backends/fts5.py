@@ -49,7 +49,16 @@ def group(terms: list[Term], *, loose: bool = False) -> str:
 
 
 def required(parsed: ParsedQuery, *, loose: bool = False) -> str:
-    """Every required group, and none of the excluded ones: the match set."""
+    """Every required group, and none of the excluded ones: the match set.
+
+    With other readings (abbreviations, Telex), a story matching any one does.
+    """
+    if parsed.variants:
+        return " OR ".join(f"({_required(r, loose=loose)})" for r in parsed.readings)
+    return _required(parsed, loose=loose)
+
+
+def _required(parsed: ParsedQuery, *, loose: bool = False) -> str:
     expr = " AND ".join(f"({group(g, loose=loose)})" for g in parsed.groups)
     for excluded in parsed.excluded:
         expr = f"({expr}) NOT ({exclusion(excluded)})"
@@ -57,6 +66,17 @@ def required(parsed: ParsedQuery, *, loose: bool = False) -> str:
 
 
 def tiers(parsed: ParsedQuery, *, loose: bool = False) -> list[str]:
+    """The ranking tiers of each reading in turn, the literal one first, then
+    any match: a story with the words as typed outranks one that only has the
+    abbreviation's full form or the Telex word converted."""
+    if not parsed.variants:
+        return _tiers(parsed, loose=loose)
+    out = [e for r in parsed.readings for e in _tiers(r, loose=loose)]
+    out.append(required(parsed, loose=loose))
+    return out
+
+
+def _tiers(parsed: ParsedQuery, *, loose: bool = False) -> list[str]:
     """Match expressions from the best kind of match to any match, for ranking.
 
     Results are ordered tier by tier, by bm25 within a tier: the reader's
@@ -66,7 +86,7 @@ def tiers(parsed: ParsedQuery, *, loose: bool = False) -> list[str]:
     first tiers fill the page. In a loosened search the words as typed, marks
     included, come first.
     """
-    base = required(parsed, loose=loose)
+    base = _required(parsed, loose=loose)
     terms = parsed.terms
     out = []
     if loose and any(t.strict for t in terms):

@@ -46,6 +46,7 @@ from ..text import (
     MAX_QUERY_CHARS,
     ParsedQuery,
     Term,
+    canonical,
     dfold_word,
     excerpt,
     fold_word,
@@ -225,7 +226,7 @@ def _field_entries(text: str, weight: str, start: int) -> tuple[str, int]:
     if not found:
         return "", start
     # The same steps as text.dfold, on all words at once.
-    dws = " ".join(found).replace("đ", "d").replace("Đ", "D").lower().split()
+    dws = canonical(" ".join(found).lower()).replace("đ", "d").split()
     if len(dws) != len(found) or max(map(len, dws)) > MAX_WORD_CHARS:
         dws = [w for w in map(dfold_word, found) if 0 < len(w) <= MAX_WORD_CHARS]
     if not dws:
@@ -260,6 +261,9 @@ def tsvector_literal(title: str, intro: str, body: str) -> str:
 
 # --- queries → tsquery ------------------------------------------------------
 
+# Above every other part of the score (8 + 4 + 2 + ts_rank_cd < 16).
+LITERAL_BONUS = 16
+
 
 def _lexeme(term: Term, *, loose: bool, prefix: bool = False, weight: str = "") -> str:
     key = term.fold if loose else term.key
@@ -274,7 +278,15 @@ def _group(terms: list[Term], *, loose: bool, weight: str = "") -> str:
 
 def match_tsquery(parsed: ParsedQuery, *, loose: bool = False, exclusions: bool = True) -> str:
     """Every required group (phrases adjacent) and, with ``exclusions``, none
-    of the excluded ones."""
+    of the excluded ones; with other readings (abbreviations, Telex), any one."""
+    if parsed.variants:
+        return " | ".join(
+            f"({_match_one(r, loose=loose, exclusions=exclusions)})" for r in parsed.readings
+        )
+    return _match_one(parsed, loose=loose, exclusions=exclusions)
+
+
+def _match_one(parsed: ParsedQuery, *, loose: bool, exclusions: bool) -> str:
     clauses = [_group(g, loose=loose) for g in parsed.groups]
     if exclusions:
         clauses += ["!" + _group(g, loose=True) for g in parsed.excluded]
@@ -516,7 +528,7 @@ class PostgresSearchBackend(BaseSearchBackend):
         """Run a reader request: hits for the page, total, facets, excerpts."""
         parsed = request.parsed
         results = self._search(request, loose=False)
-        if results.total == 0 and any(t.strict for t in parsed.terms):
+        if results.total == 0 and any(t.strict for t in parsed.all_terms):
             # "lụa" found nothing: match it as "lua" rather than show nothing.
             results = self._search(request, loose=True)
             results.loosened = True
@@ -678,8 +690,24 @@ class PostgresSearchBackend(BaseSearchBackend):
             )
         return hits
 
+    @classmethod
+    def _score_sql(cls, parsed: ParsedQuery, vector: str, *, loose: bool) -> tuple[str, list]:
+        """The score of the best reading; a story matching the literal one
+        (the words as typed) scores above any that only match another."""
+        if not parsed.variants:
+            return cls._score_one(parsed, vector, loose=loose)
+        literal = parsed.literal()
+        sql = [f"CASE WHEN {vector} @@ %s::tsquery THEN {LITERAL_BONUS} ELSE 0 END"]
+        params = [match_tsquery(literal, loose=loose, exclusions=False)]
+        best = []
+        for reading in parsed.readings:
+            one, one_params = cls._score_one(reading, vector, loose=loose)
+            best.append(f"({one})")
+            params += one_params
+        return f"{sql[0]} + GREATEST({', '.join(best)})", params
+
     @staticmethod
-    def _score_sql(parsed: ParsedQuery, vector: str, *, loose: bool) -> tuple[str, list]:
+    def _score_one(parsed: ParsedQuery, vector: str, *, loose: bool) -> tuple[str, list]:
         """The tiered score of :meth:`_search`, computed on ``vector``.
 
         On ``head`` (stage one) it leaves out ts_rank_cd, which costs more than

@@ -350,7 +350,7 @@ class SQLiteSearchBackend(BaseSearchBackend):
         else:
             ids = self._ids(fts5.required(parsed))
             evaluation = cache.evaluate(ids, request, facets=facets)
-            if not evaluation.total and any(t.strict for t in parsed.terms):
+            if not evaluation.total and any(t.strict for t in parsed.all_terms):
                 loosened = True
                 ids = self._ids(fts5.required(parsed, loose=True))
                 evaluation = cache.evaluate(ids, request, facets=facets)

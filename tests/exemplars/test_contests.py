@@ -388,3 +388,45 @@ def test_editors_preview_new_and_closed_contests(section, ward):
     saved = make_contest(section)
     with at(CLOSES + dt.timedelta(hours=1)):
         assert saved.make_preview_request().status_code == 200
+
+
+def test_an_editor_builds_a_contest_in_the_admin(client, section):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    desk = make_desk()
+    client.force_login(desk.editor)
+    url = reverse("wagtailadmin_pages:add", args=("exemplars", "contestpage", section.pk))
+
+    def form(choices):
+        return nested_form_data(
+            {
+                "title": "Cuộc thi quý III",
+                "slug": "cuoc-thi-quy-3",
+                "intro": rich_text("<p>Thể lệ</p>"),
+                "opens_at": "2026-07-01 08:00",
+                "closes_at": "2026-07-31 17:00",
+                "winners_count": "5",
+                "tiebreak_question": "",
+                "questions": inline_formset(
+                    [
+                        {
+                            "text": "Luật ban hành năm nào?",
+                            "choices": choices,
+                            "correct": "2",
+                            "explanation": "Điều 1",
+                        }
+                    ]
+                ),
+                "comment_notifications": "",
+            }
+        )
+
+    refused = client.post(url, form("Chỉ một phương án"))
+    assert refused.status_code == 200
+    assert "Cần từ 2 đến 6 phương án (hiện có 1)." in refused.content.decode()
+    assert not ContestPage.objects.exists()
+    client.post(url, form("2013\n2022"))
+    contest = ContestPage.objects.get()
+    # Typed in the admin in Vietnam time: 17:00 +07:00 is 10:00 UTC.
+    assert contest.closes_at == dt.datetime(2026, 7, 31, 10, 0, tzinfo=dt.UTC)
+    assert contest.questions.get().correct_choice == "2022"

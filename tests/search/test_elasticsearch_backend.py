@@ -72,10 +72,13 @@ def test_analyzers_fold_d_and_marks_with_core_parts_only():
     # Words split exactly like exemplars_search.text.words: letters and digits.
     assert analysis["tokenizer"]["vi_words"] == {"type": "pattern", "pattern": r"[^\p{L}\p{N}]+"}
     assert analyzers["vi_fold"]["filter"] == ["lowercase", "asciifolding"]
-    assert analyzers["vi_fold"]["char_filter"] == ["vi_d"]
+    # đ first, then the spelling rules of vietnamese.tones (core filters only).
+    spelling = [n for n in analysis["char_filter"] if n.startswith("vi_spelling_")]
+    assert {analysis["char_filter"][n]["type"] for n in spelling} == {"mapping", "pattern_replace"}
+    assert analyzers["vi_fold"]["char_filter"] == ["vi_d", *spelling]
     # dfold keeps vowel marks: "lụa" must not become "lúa".
     assert analyzers["vi_dfold"]["filter"] == ["lowercase"]
-    assert analyzers["vi_dfold"]["char_filter"] == ["vi_d"]
+    assert analyzers["vi_dfold"]["char_filter"] == ["vi_d", *spelling]
     assert analysis["filter"]["vi_edge"] == {"type": "edge_ngram", "min_gram": 1, "max_gram": 20}
     assert analyzers["vi_autocomplete"]["filter"] == ["lowercase", "asciifolding", "vi_edge"]
     assert analyzers["vi_autocomplete_dfold"]["filter"] == ["lowercase", "vi_edge"]

@@ -56,9 +56,19 @@ def test_api_shape(client, stories):
     r = client.get("/api/search/", {"q": "hien mau"})
     assert r.status_code == 200
     data = r.json()
-    assert set(data) == {"query", "total", "page", "pages", "results", "facets", "loosened"}
+    assert set(data) == {
+        "query",
+        "total",
+        "page",
+        "pages",
+        "results",
+        "facets",
+        "loosened",
+        "did_you_mean",
+    }
     assert (data["query"], data["total"], data["page"], data["pages"]) == ("hien mau", 1, 1, 1)
     assert data["loosened"] is False
+    assert data["did_you_mean"] is None
     hit = data["results"][0]
     assert set(hit) == RESULT_KEYS
     assert hit["title"] == stories[0].title
