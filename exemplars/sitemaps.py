@@ -57,7 +57,9 @@ def route_urls(home, request=None) -> list[dict]:
                     "lastmod": lastmod,
                 }
             )
-    return out
+    from .events.sitemap import event_urls
+
+    return out + event_urls(base)
 
 
 def sitemap(request):

@@ -12,6 +12,7 @@ def for_event(event, slugs=(), campaign_ids=()) -> PurgeSet:
     ps = PurgeSet()
     ps.add_path("exemplars_events")
     ps.add_path("exemplars_events_ics")
+    ps.add_path("exemplars_sitemap")
     for slug in {event.slug, *slugs} - {"", None}:
         ps.add_path("exemplars_event", slug)
     ids = {event.campaign_id, *campaign_ids} - {None}

@@ -131,3 +131,10 @@ def test_event_page_lists_the_published_stories_covering_it(client, home, make_e
 
 def test_every_reader_page_links_the_events_section(client, home):
     assert f'href="{reverse("exemplars_events")}"' in client.get(home.url).content.decode()
+
+
+def test_sitemap_lists_the_events_section_and_each_event(client, home, make_event):
+    event = make_event()
+    xml = client.get(reverse("exemplars_sitemap")).content.decode()
+    assert f"http://localhost/su-kien/{event.slug}/</loc>" in xml
+    assert "http://localhost/su-kien/</loc>" in xml
