@@ -24,7 +24,8 @@ NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
 
 
 def route_urls(home, request=None) -> list[dict]:
-    """Sitemap entries of the exemplar, locality and field pages that have live stories."""
+    """Sitemap entries of the exemplar, locality and field pages that have live stories,
+    and of the events (``exemplars/events/sitemap.py``)."""
     from .models import ExemplarHomePage
 
     # Same host as Wagtail's page entries: the site's root URL, not the request's.
