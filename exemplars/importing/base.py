@@ -610,6 +610,7 @@ class StoryImporter:
                 progress(len(batch))
             return
         done: list[tuple[int, int, bool]] = []
+        self.uploads.written.clear()
         try:
             with transaction.atomic():
                 for lineno, raw in batch:
@@ -619,6 +620,7 @@ class StoryImporter:
         except DatabaseError as exc:
             # The whole batch is gone, pages and index alike; say so line by line.
             self._reset_after_rollback()
+            self.uploads.discard()
             reason = _reason(exc)
             self.result.errors.extend((lineno, reason) for lineno, _pk, _created in done)
             self.result.errors.sort()
@@ -703,11 +705,13 @@ class StoryImporter:
             return None
         self.lookups.start_line()
         self._notes: list[str] = []
+        files = self.uploads.mark()
         try:
             with transaction.atomic():
                 page, created = self.save_story(story)
         except Exception as exc:
             self.lookups.forget_line()
+            self.uploads.discard(files)
             self._refresh_parents()
             if not isinstance(exc, (LineError, ValidationError, DatabaseError)):
                 logger.exception("Import line %s could not be saved", lineno)

@@ -303,6 +303,10 @@ def detect(text: str) -> str:
     viqr = bool(_VIQR_HINT_RE.search(text))
     if not text or (text.isascii() and not viqr):
         return UNICODE
+    # Legacy text shown through Windows-1252 holds nothing else: a "ư" or an "ệ" means
+    # the text is Unicode already, however a legacy reading would score it.
+    if _as_bytes(text) is None:
+        return UNICODE
     best, best_score = UNICODE, _score(unicodedata.normalize("NFC", text))
     for encoding in LEGACY if viqr else (TCVN3, VNI, CP1258):
         score = _score(decode(text, encoding))

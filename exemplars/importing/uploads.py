@@ -23,6 +23,17 @@ class UploadsFolder:
     def __init__(self, root: str | Path | None):
         self.root = Path(root).resolve() if root else None
         self._by_name: dict[str, Path] | None = None
+        # Files stored since the last commit: a rolled-back item must not leave them behind.
+        self.written: list[tuple[object, str]] = []
+
+    def mark(self) -> int:
+        return len(self.written)
+
+    def discard(self, mark: int = 0) -> None:
+        """Delete the files stored since ``mark``; their rows were rolled back."""
+        for storage, name in self.written[mark:]:
+            storage.delete(name)
+        del self.written[mark:]
 
     def find(self, src: str) -> Path | None:
         """The file for an image address, or None when the folder does not hold it."""
@@ -55,4 +66,5 @@ class UploadsFolder:
             image = model(title=(title or path.stem)[:255], file=ImageFile(fh, name=path.name))
             image.file_hash = digest
             image.save()
+        self.written.append((image.file.storage, image.file.name))
         return image

@@ -150,3 +150,27 @@ def test_a_section_the_mapping_names_but_the_site_lacks_fails_that_post_only(sec
     out, err, failure = run(WXR, "--mapping", FIXTURES / "mapping.toml")
     assert "Mục 1: không có chuyên mục nào có id hoặc slug “nguoi-tot-viec-tot”" in err
     assert ExemplarStoryPage.objects.get().original_url == "https://baodongthap.example.vn/?p=102"
+
+
+def test_a_post_failing_after_its_images_were_stored_leaves_no_image_behind(
+    section, uploads, monkeypatch, settings, tmp_path
+):
+    from django.db import DatabaseError
+
+    from exemplars.importing import base
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    real_publish = base.publish_at
+
+    def failing_publish(page, when, **kwargs):
+        if page.original_url.endswith("?p=101"):
+            raise DatabaseError("ổ đĩa đầy")
+        return real_publish(page, when, **kwargs)
+
+    monkeypatch.setattr(base, "publish_at", failing_publish)
+    _out, err, _failure = run(WXR, "--uploads", uploads)
+    assert "Mục 1: lỗi cơ sở dữ liệu: ổ đĩa đầy" in err
+    assert ExemplarStoryPage.objects.get().original_url.endswith("?p=102")
+    assert not get_image_model().objects.exists()
+    stored = [p.name for p in (tmp_path / "media").rglob("*") if p.is_file()]
+    assert stored == []
