@@ -53,8 +53,12 @@ def route_descendant(home, request, path_components):
     last = chain[-1]
     remaining = path_components[len(chain) :]
     page_class = last.specific_class
+    if page_class is None:  # its model is gone: let Wagtail say what it says
+        return last.specific.route(request, remaining)
     related = getattr(page_class, "reader_select_related", ())
-    specific = page_class.objects.select_related(*related).get(pk=last.pk)
+    specific = page_class.objects.select_related(*related).filter(pk=last.pk).first()
+    if specific is None:  # deleted since the path was read
+        raise Http404
     specific._cached_parent_obj = last._cached_parent_obj
     specific._exemplars_unrestricted = not (
         guarded or any(p.restricted or p.alias_of_id for p in chain)
