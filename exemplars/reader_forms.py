@@ -28,6 +28,8 @@ DEFAULTS = {
     # A cached page lives up to the page cache's timeout, then the reader takes
     # their time writing: the token must outlive both.
     "TOKEN_MAX_AGE": 6 * 3600,
+    # The token's clock ticks in these steps (see make_token).
+    "TOKEN_STEP": 600,
     # Posts per address per window, for each kind of form.
     "RATE": 3,
     "RATE_WINDOW": 60,
@@ -42,19 +44,34 @@ def reader_form_settings() -> dict:
     return DEFAULTS | getattr(settings, "EXEMPLARS_READER_FORMS", {})
 
 
+def _bucket(now: float | None = None) -> int:
+    return int((time.time() if now is None else now) // reader_form_settings()["TOKEN_STEP"])
+
+
+def _signer():
+    return signing.Signer(salt="exemplars.reader_forms")
+
+
 def make_token(target: str) -> str:
-    """The token a page renders for the form posting to ``target`` ("comment:12")."""
-    return signing.TimestampSigner(salt="exemplars.reader_forms").sign(target)
+    """The token a page renders for the form posting to ``target`` ("comment:12").
+
+    It carries the time in steps of ``TOKEN_STEP``, not seconds: two renders
+    of a page within a step are the same bytes, so its ETag holds and readers
+    revalidating get a 304 even when the page cache is off."""
+    return _signer().sign(f"{target}|{_bucket()}")
 
 
 def check_token(token: str, target: str) -> bool:
     try:
-        value = signing.TimestampSigner(salt="exemplars.reader_forms").unsign(
-            token or "", max_age=reader_form_settings()["TOKEN_MAX_AGE"]
-        )
+        value = _signer().unsign(token or "")
     except signing.BadSignature:
         return False
-    return value == target
+    signed_target, _sep, bucket = value.rpartition("|")
+    if signed_target != target or not bucket.isdigit():
+        return False
+    conf = reader_form_settings()
+    age = (_bucket() - int(bucket)) * conf["TOKEN_STEP"]
+    return 0 <= age <= conf["TOKEN_MAX_AGE"]
 
 
 def client_address(request) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from unittest import mock
 
 import pytest
@@ -337,3 +338,22 @@ def test_a_reader_of_the_english_page_is_answered_in_english(client, story):
     assert "Please write your comment." in refused.content.decode()
     # An unknown language falls back to Vietnamese.
     assert "đang chờ duyệt" in post(client, story, lang="xx").content.decode()
+
+
+def test_the_story_page_is_the_same_bytes_within_a_token_step(client, story):
+    # Without the page cache too, a reader revalidating gets a 304: the form's
+    # token must not change the page every second.
+    with mock.patch("time.time", return_value=1_800_000_000.0):
+        first = client.get(story.url)
+    with mock.patch("time.time", return_value=1_800_000_000.0 + 59):
+        again = client.get(story.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_token_from_the_future_or_past_its_age_is_refused(client, story):
+    with mock.patch("time.time", return_value=time.time() + 3600):
+        future = make_token(f"comment:{story.pk}")
+    assert post(client, story, token=future).status_code == 400
+    with mock.patch("time.time", return_value=time.time() - 5 * 3600):
+        recent_enough = make_token(f"comment:{story.pk}")
+    assert post(client, story, token=recent_enough).status_code == 200
