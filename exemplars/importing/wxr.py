@@ -34,7 +34,9 @@ ZERO_DATE = "0000-00-00 00:00:00"
 _CAPTION_RE = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S | re.I)
 _SHORTCODE_RE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\]]*)?\]", re.I)
 _IMG_RE = re.compile(r"(<a\b[^>]*>\s*)?<img\b[^>]*>(\s*</a>)?", re.I | re.S)
-_BLOCK_RE = re.compile(r"<\s*(p|div|h[1-6]|ul|ol|blockquote|figure|table)\b", re.I)
+_BLOCK_START_RE = re.compile(
+    r"<\s*(p|div|h[1-6]|ul|ol|blockquote|figure|table|section|article)\b", re.I
+)
 
 
 def _caption_to_figure(match: re.Match) -> str:
@@ -47,15 +49,24 @@ def _caption_to_figure(match: re.Match) -> str:
 
 
 def autop(content: str) -> str:
-    """WordPress's stored body as HTML: captions as figures, blank lines as paragraphs."""
+    """WordPress's stored body as HTML, as ``wpautop`` shows it.
+
+    Captions become figures and other shortcodes go; each run of text between
+    blank lines becomes a paragraph (single line breaks inside it ``<br>``)
+    unless it opens with a block element of its own.
+    """
     content = _CAPTION_RE.sub(_caption_to_figure, content)
-    content = _SHORTCODE_RE.sub("", content)
-    if _BLOCK_RE.search(content):
-        return content
-    chunks = re.split(r"\n\s*\n", content.replace("\r\n", "\n"))
-    return "".join(
-        f"<p>{chunk.strip().replace(chr(10), '<br/>')}</p>" for chunk in chunks if chunk.strip()
-    )
+    content = _SHORTCODE_RE.sub("", content).replace("\r\n", "\n")
+    out = []
+    for chunk in re.split(r"\n\s*\n", content):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if _BLOCK_START_RE.match(chunk):
+            out.append(chunk)
+        else:
+            out.append("<p>" + chunk.replace("\n", "<br/>") + "</p>")
+    return "".join(out)
 
 
 def _gmt(value: str) -> dt.datetime | None:

@@ -174,3 +174,10 @@ def test_a_post_failing_after_its_images_were_stored_leaves_no_image_behind(
     assert not get_image_model().objects.exists()
     stored = [p.name for p in (tmp_path / "media").rglob("*") if p.is_file()]
     assert stored == []
+
+
+def test_wordpress_bodies_get_their_paragraphs_as_wpautop_gives_them():
+    from exemplars.importing.wxr import autop
+
+    stored = 'Một\nvẫn một\n\nHai [gallery ids="1,2"]\n\n<h2>Tựa</h2>\nBa\n\n<ul><li>x</li></ul>'
+    assert autop(stored) == ("<p>Một<br/>vẫn một</p><p>Hai</p><h2>Tựa</h2>\nBa<ul><li>x</li></ul>")
