@@ -24,12 +24,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from ..api import serializers as api
 from ..blocks import StoryBodyBlock
 from ..curation import PinnedPageForm
 from ..permissions import NewsroomPagePermissionsMixin
@@ -56,6 +58,7 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
         FieldPanel("intro"),
         InlinePanel("pins", label=_("Bài ghim trên trang chủ")),
     ]
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
 
     class Meta:
         verbose_name = _("trang chủ điển hình")
@@ -134,6 +137,7 @@ class SectionPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     ]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
 
     class Meta:
         verbose_name = _("chuyên trang, chuyên mục")
@@ -164,6 +168,10 @@ class CampaignPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         FieldPanel("campaign"),
         FieldPanel("intro"),
         InlinePanel("pins", label=_("Bài ghim")),
+    ]
+    api_fields = [
+        APIField("campaign", serializer=api.RecordField()),
+        APIField("intro", serializer=api.RichTextHTMLField()),
     ]
 
     class Meta:
@@ -300,6 +308,25 @@ class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         FieldPanel("published_at"),
         FieldPanel("original_url"),
         FieldPanel("comments_open"),
+    ]
+
+    # Wagtail API v2 (exemplars/api/): what the portal and radio-TV syndicate.
+    api_fields = [
+        APIField("published_at"),
+        APIField("intro"),
+        APIField("hero_image"),
+        APIField("hero_rendition", serializer=api.hero_rendition()),
+        APIField("hero_caption"),
+        APIField("hero_credit"),
+        APIField("hero_alt"),
+        APIField("body"),
+        APIField("exemplar", serializer=api.ExemplarField()),
+        APIField("campaigns", serializer=api.CampaignsField()),
+        APIField("locality", serializer=api.LocalityField()),
+        APIField("field", serializer=api.RecordField(route="field")),
+        APIField("awards", serializer=api.AwardsField()),
+        APIField("bylines", serializer=api.BylinesField()),
+        APIField("tags"),
     ]
 
     edit_handler = TabbedInterface(

@@ -12,6 +12,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Feeds, sitemaps and robots.txt
     path("", include("exemplars.urls")),
+    # Wagtail API v2 for syndication (exemplars/api/): one address in every language.
+    path("api/v2/", include("exemplars.api.urls")),
 ]
 
 if settings.DEBUG:

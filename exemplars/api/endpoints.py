@@ -1,0 +1,122 @@
+"""Read-only endpoints of the syndication API: pages, images and our snippets.
+
+Only what a reader may see: live pages outside every view restriction, live
+exemplars, and images shown by those. Nobody is authenticated here, so an
+editor's session never widens an answer and every answer is the same for
+everyone (safe for shared caches).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+from django.utils.cache import patch_cache_control
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from ..caching.conf import page_cache_settings
+from ..models import Campaign, Exemplar, ExemplarStoryPage, Field, Honour, Locality
+
+
+class PublicAPIMixin:
+    """Anonymous, JSON only, briefly cacheable.
+
+    Answers change whenever anything is published and the page cache's purges
+    do not know API addresses, so they are kept as briefly as search answers
+    (``SEARCH_MAX_AGE``) by browsers and shared caches alike, and the
+    ``Cache-Control`` set here keeps them out of our own page cache.
+    """
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code < 500 and not response.has_header("Cache-Control"):
+            age = page_cache_settings()["SEARCH_MAX_AGE"]
+            patch_cache_control(response, public=True, max_age=age, s_maxage=age)
+        return response
+
+
+class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint over live pages under no view restriction."""
+
+    def get_base_queryset(self):
+        # Upstream hides pages restricted for *this* request; ``public()`` hides
+        # every restricted page, whoever asks.
+        return super().get_base_queryset().public()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if queryset.model is ExemplarStoryPage:
+            queryset = queryset.select_related(
+                "hero_image", "exemplar", "locality", "field"
+            ).prefetch_related("campaigns", "awards", "bylines__author", "tags")
+        return queryset
+
+
+class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    """Images shown on public pages: story heroes and live exemplars' portraits."""
+
+    def get_queryset(self):
+        stories = ExemplarStoryPage.objects.live().public()
+        return (
+            get_image_model()
+            .objects.filter(
+                Q(pk__in=stories.filter(hero_image__isnull=False).values("hero_image"))
+                | Q(
+                    pk__in=Exemplar.objects.live().filter(portrait__isnull=False).values("portrait")
+                )
+            )
+            .order_by("id")
+        )
+
+
+class SnippetAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
+    """A snippet endpoint: its ``api_fields``, filterable by them, ordered by ``?order=``."""
+
+    filter_backends = [FieldsFilter, OrderingFilter]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name", "slug", "html_url"]
+    nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "slug"]
+
+    def get_queryset(self):
+        return self.model.objects.all().order_by("id")
+
+
+class CampaignsAPIViewSet(SnippetAPIViewSet):
+    name = "campaigns"
+    model = Campaign
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("parent", "page").prefetch_related("drives")
+
+
+class ExemplarsAPIViewSet(SnippetAPIViewSet):
+    name = "exemplars"
+    model = Exemplar
+
+    def get_queryset(self):
+        honours = Honour.objects.select_related("award", "campaign")
+        return (
+            Exemplar.objects.live()
+            .select_related("locality", "field", "portrait")
+            .prefetch_related(Prefetch("honours", queryset=honours))
+            .order_by("id")
+        )
+
+
+class LocalitiesAPIViewSet(SnippetAPIViewSet):
+    name = "localities"
+    model = Locality
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("parent", "successor")
+
+
+class FieldsAPIViewSet(SnippetAPIViewSet):
+    name = "fields"
+    model = Field
