@@ -32,7 +32,7 @@ from . import listings
 from .images import FEED_SPEC, prefetch_renditions
 from .models import Campaign, SectionPage, StoryByline
 from .reader_urls import home_url
-from .structured_data import NEWSROOM_TZ, absolute, site_name
+from .structured_data import NEWSROOM_TZ, absolute, site_name, title_with_site
 
 logger = logging.getLogger(__name__)
 
@@ -225,7 +225,7 @@ class SectionFeed(StoryFeed):
             raise Http404(_("Chuyên mục không thuộc trang nào."))
         return FeedSource(
             request=request,
-            title=f"{section.title} - {site_name(request)}",
+            title=title_with_site(section.title, site_name(request)),
             link=link,
             description=section.search_description or section.title,
             stories=listings.live_stories().descendant_of(section),
@@ -247,7 +247,7 @@ class CampaignFeed(StoryFeed):
             raise Http404(_("Phong trào chưa có trang."))
         return FeedSource(
             request=request,
-            title=f"{campaign.name} - {site_name(request)}",
+            title=title_with_site(campaign.name, site_name(request)),
             link=link,
             description=campaign.short_name or campaign.name,
             stories=listings.live_stories().filter(campaigns=campaign),

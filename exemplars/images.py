@@ -30,7 +30,35 @@ HERO_SIZES = "width-{480,800,1200}"
 BODY_SIZES = "width-{480,800}"
 PORTRAIT_SIZES = "fill-{160x160,320x320}-c100"
 FEED_SPEC = "width-800|format-jpeg"
-OG_SPEC = "fill-1200x630-c100|format-jpeg"
+# Social cards are exactly 1200×630 (``exactfill``, below), whatever the focal point.
+OG_SPEC = "exactfill-1200x630-c100|format-jpeg"
+OG_SIZE = (1200, 630)
+
+
+def _fill_operation():
+    from wagtail.images.image_operations import FillOperation
+
+    class ExactFillOperation(FillOperation):
+        """Wagtail's ``fill``, ending at exactly the size asked for.
+
+        ``fill`` rounds the crop box's edges one by one, so a focal point can
+        leave a 1200-pixel-wide photo cropped to 1200×631; with nothing to
+        scale down it is never resized, and Facebook and Zalo reject or
+        re-crop a card that is not 1.91:1. The last pixel is resized away.
+        """
+
+        def run(self, transform, image):
+            transform = super().run(transform, image)
+            if transform.size != (self.width, self.height):
+                transform = transform.resize((self.width, self.height))
+            return transform
+
+    return ExactFillOperation
+
+
+def image_operations():
+    """``register_image_operations`` hook: ``exactfill-WxH`` beside Wagtail's own."""
+    return [("exactfill", _fill_operation())]
 
 
 def expand(*bits: str) -> list[str]:

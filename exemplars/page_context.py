@@ -49,6 +49,13 @@ def _canonical(request, page=None, keep=()) -> str:
     return url
 
 
+def _first_picture(stories) -> dict:
+    for story in stories:
+        if story.hero_image_id:
+            return {"image": story.hero_image, "image_alt": story.hero_alt or story.title}
+    return {}
+
+
 def home_context(page, request) -> dict:
     url = page.get_full_url(request)
     stories = listings.home_stories(page, renditions=False)
@@ -64,7 +71,7 @@ def home_context(page, request) -> dict:
         "canonical_url": url,
         "og": sd.open_graph(
             title=sd.site_name(request),
-            description=page.search_description,
+            description=page.search_description or page.intro,
             url=url,
             request=request,
         ),
@@ -98,6 +105,7 @@ def section_context(page, request) -> dict:
             url=page.get_full_url(request),
             request=request,
         ),
+        "item_list_jsonld": sd.item_list(page_obj.object_list, request, name=page.title),
         "feed_urls": {
             "rss": reverse("exemplars_section_rss", args=[page.pk]),
             "atom": reverse("exemplars_section_atom", args=[page.pk]),
@@ -112,7 +120,7 @@ def campaign_context(page, request) -> dict:
     stories = list(page_obj.object_list)
     listings.prefetch_images(
         [s.hero_image for s in stories] + [e.portrait for e in listing.honoured_exemplars],
-        listings.CARD_SPECS + listings.PORTRAIT_SPECS,
+        listings.CARD_SPECS + listings.PORTRAIT_SPECS + [OG_SPEC],
     )
     crumbs = _crumbs(page, request)
     return {
@@ -128,6 +136,8 @@ def campaign_context(page, request) -> dict:
             title=page.seo_title or page.title,
             description=page.search_description or page.intro or listing.campaign.description,
             url=page.get_full_url(request),
+            # The campaign has no picture of its own: its newest story's photo, else the site's.
+            **_first_picture(stories),
             request=request,
         ),
         "item_list_jsonld": sd.item_list(stories, request, name=listing.campaign.name),
@@ -157,6 +167,7 @@ def story_context(page, request) -> dict:
             description=sd.story_description(page),
             url=url,
             image=page.hero_image,
+            image_alt=page.hero_alt or page.title,
             kind="article",
             request=request,
         ),
@@ -211,9 +222,11 @@ def exemplar_context(request, slug) -> dict:
             description=exemplar.bio,
             url=sd.absolute(url, request),
             image=exemplar.portrait,
+            image_alt=exemplar.name,
             kind="profile" if exemplar.kind == Exemplar.Kind.INDIVIDUAL else "website",
             request=request,
         ),
+        "exemplar_jsonld": sd.exemplar_profile(exemplar, page_obj.object_list, honours, request),
         **_breadcrumb_context(crumbs, request),
     }
 
@@ -227,7 +240,10 @@ def _record_listing(request, record, stories, url) -> dict:
         "stories": page_obj.object_list,
         "canonical_url": sd.absolute(url, request),
         "og": sd.open_graph(
-            title=record.name, description="", url=sd.absolute(url, request), request=request
+            title=record.name,
+            description=getattr(record, "description", ""),
+            url=sd.absolute(url, request),
+            request=request,
         ),
         **_breadcrumb_context(crumbs, request),
     }

@@ -16,13 +16,15 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
-from .images import OG_SPEC
+from .images import OG_SIZE, OG_SPEC
 from .origin import absolute, site_for
 from .reader_urls import exemplar_url, home_url
 
 NEWSROOM_TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 SCHEMA = "https://schema.org"
+SITE_CARD = "exemplars/img/social-card.jpg"  # 1200×630, for pages without an image of their own
 
 
 def iso(value) -> str | None:
@@ -72,8 +74,11 @@ def story_description(story) -> str:
     return Truncator(strip_tags(text).strip()).chars(300)
 
 
-def exemplar_entity(exemplar, request=None) -> dict:
-    """The exemplar as schema.org Person or Organization, with the awards they received."""
+def exemplar_entity(exemplar, request=None, honours=None) -> dict:
+    """The exemplar as schema.org Person or Organization, with the awards they received.
+
+    ``honours``: the exemplar's honours with their awards, when the caller has them.
+    """
     kind = "Person" if exemplar.kind == exemplar.Kind.INDIVIDUAL else "Organization"
     data = {
         "@type": kind,
@@ -83,7 +88,7 @@ def exemplar_entity(exemplar, request=None) -> dict:
     if exemplar.bio:
         data["description"] = Truncator(exemplar.bio).chars(300)
     awards = []
-    for honour in exemplar.honours.all():
+    for honour in exemplar.honours.all() if honours is None else honours:
         label = honour.award.name
         if honour.date:
             label = f"{label} ({honour.date.year})"
@@ -95,6 +100,26 @@ def exemplar_entity(exemplar, request=None) -> dict:
             "@type": "Place",
             "name": exemplar.locality.name,
         }
+    return data
+
+
+def exemplar_profile(exemplar, stories, honours, request=None) -> dict:
+    """The exemplar page's own entity: honours, locality (with its page) and the stories about them."""
+    from .reader_urls import locality_url
+
+    data = {"@context": SCHEMA, **exemplar_entity(exemplar, request, honours)}
+    place = data.get("homeLocation") or data.get("address")
+    if place is not None:
+        place["url"] = absolute(locality_url(exemplar.locality, request), request)
+    if exemplar.portrait_id:
+        data["image"] = image_object(exemplar.portrait, request)
+    subjects = [
+        {"@type": "NewsArticle", "headline": Truncator(story.title).chars(110), "url": url}
+        for story in stories
+        if (url := story.get_full_url(request))
+    ]
+    if subjects:
+        data["subjectOf"] = subjects
     return data
 
 
@@ -168,17 +193,64 @@ def dumps(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def site_description() -> str:
+    """What the whole site is about: the description of last resort, never empty."""
+    return _("Gương điển hình tiên tiến, người tốt việc tốt, phong trào thi đua.")
+
+
+def plain(text) -> str:
+    return Truncator(" ".join(strip_tags(str(text or "")).split())).chars(300)
+
+
+def social_image(image=None, alt: str = "", request=None) -> dict:
+    """The 1200×630 card of a page: its own image, else the site's card; always with alt text."""
+    if image is not None:
+        data = image_object(image, request)
+        data["alt"] = alt or image.title
+        return data
+    width, height = OG_SIZE
+    return {
+        "@type": "ImageObject",
+        "url": absolute(static(SITE_CARD), request),
+        "width": width,
+        "height": height,
+        "alt": site_name(request),
+    }
+
+
 def open_graph(
-    *, title: str, description: str, url: str, image=None, kind="website", request=None
+    *,
+    title: str,
+    description: str,
+    url: str,
+    image=None,
+    image_alt: str = "",
+    kind="website",
+    request=None,
 ) -> dict:
-    """OpenGraph/Twitter values a template prints in ``<meta>`` tags."""
-    meta = {
+    """OpenGraph/Twitter values a template prints in ``<meta>`` tags; none of them empty."""
+    return {
         "title": title,
-        "description": Truncator(strip_tags(description or "").strip()).chars(300),
+        "description": plain(description) or site_description(),
         "url": url,
         "type": kind,
         "site_name": site_name(request),
+        "image": social_image(image, image_alt, request),
     }
-    if image is not None:
-        meta["image"] = image_object(image, request)
-    return meta
+
+
+def title_with_site(title: str, name: str) -> str:
+    """``title - site`` for ``<title>``, without naming the site twice.
+
+    A title that is the site's name, one of its `` - `` parts ("Điển hình tiên
+    tiến" of "Báo An Giang - Điển hình tiên tiến") or that already holds it is
+    printed alone.
+    """
+    title, name = (title or "").strip(), (name or "").strip()
+    if not name:
+        return title
+    if not title or title in [name, *(part.strip() for part in name.split(" - "))]:
+        return name
+    if name in title:
+        return title
+    return f"{title} - {name}"

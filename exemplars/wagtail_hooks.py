@@ -1,6 +1,8 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import images
+
 # Comments and contests wire their own admin screens.
 from .booklets import wagtail_hooks as _booklets_hooks  # noqa: E402, F401
 from .comments import wagtail_hooks as _comments_hooks  # noqa: E402, F401
@@ -9,6 +11,9 @@ from .events import wagtail_hooks as _events_hooks  # noqa: E402, F401
 from .viewsets import ExemplarsSnippetViewSetGroup, StoryListingViewSet
 
 register_snippet(ExemplarsSnippetViewSetGroup)
+
+
+hooks.register("register_image_operations", images.image_operations)
 
 
 @hooks.register("register_admin_viewset")

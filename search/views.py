@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_safe
 
 from . import registry, service
 from .forms import SearchParamsForm
@@ -63,7 +64,9 @@ def results_json(results: SearchResults) -> dict:
     }
 
 
-@require_GET
+# Read-only JSON: other methods get 405 with Allow (not CSRF's 403); HEAD as GET.
+@csrf_exempt
+@require_safe
 def search_api(request):
     form = SearchParamsForm.from_querydict(request.GET)
     if not form.is_valid():
@@ -72,7 +75,8 @@ def search_api(request):
     return JsonResponse(results_json(results), json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@csrf_exempt
+@require_safe
 def suggest_api(request):
     q = request.GET.get("q", "")[:MAX_QUERY_CHARS]
     suggestions = service.suggest(q) if q.strip() else []

@@ -6,10 +6,11 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from .. import reader_urls
-from ..structured_data import NEWSROOM_TZ, dumps
+from ..structured_data import NEWSROOM_TZ, dumps, title_with_site
 
 register = template.Library()
 
@@ -47,6 +48,28 @@ def iso_datetime(value) -> str:
     from ..structured_data import iso
 
     return iso(_local(value)) or ""
+
+
+@register.filter(needs_autoescape=True)
+def with_site_name(title, name, autoescape=True) -> str:
+    """``{% filter with_site_name:name %}``: the page title followed by the site's name, once."""
+    name = conditional_escape(name) if autoescape else name
+    return mark_safe(title_with_site(str(title), str(name)))
+
+
+@register.simple_tag(takes_context=True)
+def page_open_graph(context, title: str, description: str = "") -> dict:
+    """Open Graph for a page outside the tree (the search page): the site's card and description."""
+    from ..origin import absolute
+    from ..structured_data import open_graph
+
+    request = context.get("request")
+    return open_graph(
+        title=title,
+        description=description,
+        url=absolute(request.path if request is not None else "/", request),
+        request=request,
+    )
 
 
 @register.filter

@@ -83,7 +83,7 @@ def test_open_graph_twitter_and_canonical(client):
     assert meta(page, "og:type") == "article"
     assert meta(page, "og:title") == story.title
     assert meta(page, "og:url") == story.full_url
-    assert meta(page, "og:image").startswith("http://") and meta(page, "og:image:width") == "640"
+    assert meta(page, "og:image").startswith("http://") and meta(page, "og:image:width") == "1200"
     assert meta(page, "twitter:card") == "summary_large_image"
     assert meta(page, "og:locale") == "vi_VN"
 

@@ -1,4 +1,6 @@
-// Autocomplete under the search box: titles for the words typed so far.
+// Autocomplete under the search box, as ARIA 1.2's combobox with a listbox popup:
+// focus stays in the text box, the arrows move aria-activedescendant over the
+// options, Enter opens the chosen story, Escape closes the list.
 (function () {
   "use strict";
   var input = document.getElementById("xs-q");
@@ -9,37 +11,47 @@
   var controller = null;
   var active = -1;
 
+  function options() {
+    return list.querySelectorAll("[role=option]");
+  }
+
   function close() {
     list.hidden = true;
-    list.innerHTML = "";
+    list.textContent = "";
     active = -1;
     input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function open(href) {
+    window.location.href = href;
   }
 
   function render(items) {
-    list.innerHTML = "";
-    active = -1;
+    close();
     items.forEach(function (item, i) {
       var li = document.createElement("li");
       li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
       li.id = "xs-suggest-" + i;
-      var a = document.createElement("a");
-      a.href = item.url;
-      a.textContent = item.title; // text, never HTML
-      li.appendChild(a);
+      li.setAttribute("data-href", item.url);
+      li.textContent = item.title; // text, never HTML
       list.appendChild(li);
     });
-    list.hidden = items.length === 0;
-    input.setAttribute("aria-expanded", items.length ? "true" : "false");
+    if (items.length) {
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
   }
 
   function move(step) {
-    var options = list.querySelectorAll("li");
-    if (!options.length) return;
-    if (active >= 0) options[active].removeAttribute("aria-selected");
-    active = (active + step + options.length) % options.length;
-    options[active].setAttribute("aria-selected", "true");
-    input.setAttribute("aria-activedescendant", options[active].id);
+    var all = options();
+    if (!all.length) return;
+    if (active >= 0) all[active].setAttribute("aria-selected", "false");
+    active = (active + step + all.length) % all.length;
+    all[active].setAttribute("aria-selected", "true");
+    all[active].scrollIntoView({ block: "nearest" });
+    input.setAttribute("aria-activedescendant", all[active].id);
   }
 
   input.addEventListener("input", function () {
@@ -60,14 +72,18 @@
     if (list.hidden) return;
     if (e.key === "ArrowDown") { e.preventDefault(); move(1); }
     else if (e.key === "ArrowUp") { e.preventDefault(); move(-1); }
-    else if (e.key === "Escape") { close(); }
+    else if (e.key === "Escape") { e.preventDefault(); close(); }
     else if (e.key === "Enter" && active >= 0) {
       e.preventDefault();
-      window.location.href = list.querySelectorAll("a")[active].href;
+      open(options()[active].getAttribute("data-href"));
     }
   });
 
-  document.addEventListener("click", function (e) {
-    if (e.target !== input && !list.contains(e.target)) close();
+  // mousedown, not click: the box must not lose focus (and close) first.
+  list.addEventListener("mousedown", function (e) {
+    var option = e.target.closest("[role=option]");
+    if (option) { e.preventDefault(); open(option.getAttribute("data-href")); }
   });
+
+  input.addEventListener("blur", function () { setTimeout(close, 100); });
 })();
