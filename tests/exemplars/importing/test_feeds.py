@@ -155,3 +155,26 @@ def test_one_detection_for_the_whole_file(tmp_path, section):
         "Người lao động",
         "Việt Nam",
     ]
+
+
+def test_hostile_or_broken_xml_is_refused_with_a_message_and_nothing_written(tmp_path, section):
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        "<rss><channel><item><title>&b;</title></item></channel></rss>",
+        encoding="utf-8",
+    )
+    _out, _err, failure = run(bomb)
+    assert "Tệp XML bị từ chối vì không an toàn" in failure
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<rss version="2.0"><channel><item><title>Mở', encoding="utf-8")
+    _out, _err, failure = run(broken)
+    assert "Tệp XML hỏng" in failure
+    assert not ExemplarStoryPage.objects.exists()
+
+
+def test_a_dry_run_of_a_feed_counts_and_writes_nothing(section):
+    out, _err, failure = run(FIXTURES / "feed.atom", "--dry-run")
+    assert "Sẽ tạo 2, cập nhật 0, lỗi 0" in out and not failure
+    assert not ExemplarStoryPage.objects.exists()
