@@ -298,5 +298,8 @@ LOGGING = {
         # One line per purged URL (a campaign rename purges hundreds); the
         # backends log their failures as errors.
         "wagtail.frontendcache": {"level": "WARNING"},
+        # WeasyPrint logs each step and page of a booklet (hundreds of lines) at INFO;
+        # its warnings (a refused address, a missing glyph) still show.
+        "weasyprint": {"level": "WARNING"},
     },
 }
