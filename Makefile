@@ -23,7 +23,7 @@ install: $(VENV)/.installed
 # axe-core for the accessibility checks (npm, pinned by the lock file).
 system-deps:
 	@bash scripts/system-deps.sh
-	@test -d tests/browser/node_modules/axe-core || npm ci --prefix tests/browser --no-audit --no-fund --silent
+	@test -d tests/browser/node_modules/axe-core -a -f tests/browser/node_modules/vnu-jar/build/dist/vnu.jar || npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 setup-db: install
 	$(BIN)/python manage.py migrate --noinput

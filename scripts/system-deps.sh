@@ -8,6 +8,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)  # the Nu HTML Checker (vnu-jar)
 # WeasyPrint loads Pango through ffi; the booklet's fonts cover every Vietnamese letter.
 for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
