@@ -138,9 +138,9 @@ def _atom_text(element: ET.Element | None) -> str:
         div = next(iter(element), None)
         if div is None:
             return ""
-        inner = (div.text or "") + "".join(
-            ET.tostring(c, encoding="unicode", default_namespace="http://www.w3.org/1999/xhtml")
-            for c in div
-        )
+        # Plain tag names for the sanitiser, whether or not the feed declared XHTML's namespace.
+        for node in div.iter():
+            node.tag = xml.local(node.tag)
+        inner = (div.text or "") + "".join(ET.tostring(c, encoding="unicode") for c in div)
         return inner.strip()
     return (element.text or "").strip()

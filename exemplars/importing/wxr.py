@@ -1,7 +1,7 @@
 """WordPress eXtended RSS (WXR) exports: ``Tools → Export`` of a WordPress site.
 
-Every published post becomes a story; pages, menus, drafts and trashed posts
-are skipped (counted). A post's key is its guid (``https://site/?p=ID``,
+Every published post becomes a story; pages, menus, drafts, trashed and
+password-protected posts are skipped (counted). A post's key is its guid (``https://site/?p=ID``,
 which holds the post id and survives slug changes), else its link. Its
 categories and tags go through the mapping file (:mod:`.mapping`), its
 author's display name becomes the byline, its featured image (the
@@ -114,7 +114,12 @@ class WxrReader:
             kind = xml.text(item, "post_type", WP_NS)
             if kind == "attachment":
                 self.attachments[xml.text(item, "post_id", WP_NS)] = item
-            elif kind == "post" and xml.text(item, "status", WP_NS) == "publish":
+            elif (
+                kind == "post"
+                and xml.text(item, "status", WP_NS) == "publish"
+                # A password-protected post is not for every reader.
+                and not xml.text(item, "post_password", WP_NS)
+            ):
                 self._items.append((number, item))
             else:
                 self.skipped += 1

@@ -181,3 +181,19 @@ def test_wordpress_bodies_get_their_paragraphs_as_wpautop_gives_them():
 
     stored = 'Một\nvẫn một\n\nHai [gallery ids="1,2"]\n\n<h2>Tựa</h2>\nBa\n\n<ul><li>x</li></ul>'
     assert autop(stored) == ("<p>Một<br/>vẫn một</p><p>Hai</p><h2>Tựa</h2>\nBa<ul><li>x</li></ul>")
+
+
+def test_a_password_protected_post_is_not_imported(section, tmp_path):
+    protected = tmp_path / "protected.xml"
+    protected.write_text(
+        WXR.read_text(encoding="utf-8").replace(
+            "<wp:post_id>102</wp:post_id>",
+            "<wp:post_id>102</wp:post_id><wp:post_password><![CDATA[bi-mat]]></wp:post_password>",
+        ),
+        encoding="utf-8",
+    )
+    out, _err, _failure = run(protected)
+    assert "Bỏ qua 2 mục" in out
+    assert list(ExemplarStoryPage.objects.values_list("original_url", flat=True)) == [
+        "https://baodongthap.example.vn/?p=101"
+    ]
