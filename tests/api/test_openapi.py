@@ -1,4 +1,5 @@
-"""The search API's OpenAPI document: served, true to the code, fuzzed by schemathesis."""
+"""The search API's OpenAPI document: served and true to the code (schemathesis runs in
+``test_schemathesis_live.py``)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,7 @@ import datetime as dt
 
 import jsonschema_rs
 import pytest
-import schemathesis
-from django.core.wsgi import get_wsgi_application
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
 
 from exemplars_search.forms import SearchParamsForm
 from exemplars_search.openapi import DOCUMENT
@@ -130,33 +127,3 @@ def test_other_methods_are_405_with_allow(db, url, method):
 @pytest.mark.parametrize("url", API_URLS)
 def test_head_answers_like_get(client, db, url):
     assert client.head(url).status_code == 200
-
-
-def test_schemathesis(stories):
-    """Every operation with every built-in check: answers and status codes as the
-    schema says, content types, headers, unsupported methods answered 405 with
-    Allow, no server error.
-
-    Valid input only: schemathesis's invalid-input mode takes a filter value of
-    ``10.0`` (a number where a string is due) for invalid, though in a query
-    string it is the same text as the valid string "10.0".
-    """
-    api = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
-    operations = [result.ok() for result in api.get_all_operations()]
-    labels = {operation.label for operation in operations}
-    assert {"GET /api/search/", "GET /api/search/suggest/"} <= labels
-
-    for operation in operations:
-
-        @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
-        @settings(
-            max_examples=40,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            database=None,
-            derandomize=True,
-        )
-        def run(case):
-            case.call_and_validate()
-
-        run()
