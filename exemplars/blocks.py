@@ -7,6 +7,20 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
+class ListItemCharBlock(blocks.CharBlock):
+    """A line of a ``ListBlock``: Wagtail prints no ``<label>`` for list items, so the
+    input carries its label as ``aria-label`` (axe: every form field has a name)."""
+
+    def __init__(self, *args, label, **kwargs):
+        super().__init__(*args, label=label, **kwargs)
+        self.field.widget.attrs["aria-label"] = label
+
+    def deconstruct(self):
+        # Stored data is a CharBlock's: migrations name Wagtail's class, not ours.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.CharBlock", args, kwargs
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """A photo as the newsroom prints it: caption, credit ("Ảnh: M.L") and alt text."""
 
@@ -62,7 +76,9 @@ class FactBoxBlock(blocks.StructBlock):
     """A boxed list of achievements: "6 ha cá tra đạt chuẩn ASC", "20 lao động"…"""
 
     title = blocks.CharBlock(label=_("Tiêu đề"), default=_("Thành tích nổi bật"), max_length=200)
-    facts = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Thành tích"), min_num=1)
+    facts = blocks.ListBlock(
+        ListItemCharBlock(label=_("Thành tích"), max_length=300), label=_("Thành tích"), min_num=1
+    )
 
     class Meta:
         icon = "list-ul"
