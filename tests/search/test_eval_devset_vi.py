@@ -24,7 +24,13 @@ from exemplars_search import service
 from exemplars_search.query import SearchRequest
 
 from . import test_cluster_live
-from .test_cluster_live import cluster, cluster_settings, mirror_never_answers  # noqa: F401
+from .test_cluster_live import (  # noqa: F401 - fixtures, reused
+    analyze,
+    cluster,
+    cluster_settings,
+    live_backend,
+    mirror_never_answers,
+)
 from .test_eval_devset import nfc, ranked_urls
 
 DEVSET = Path(__file__).parent / "devset_vi"
@@ -111,3 +117,15 @@ def test_devset_vi_relevance_on_the_cluster(client, cluster_devset_vi):
     """Readers answered by the node itself (the database mirror refuses)."""
     score(client, cluster_devset_vi)
     assert service.search(SearchRequest(q="hòa giải")).backend in test_cluster_live.CLUSTERS
+
+
+SPELLINGS = "Toà soạn HOÀ giải thuỷ lợi Khoẻ tuỵ quý Quỳnh hoàng kỹ sư Lý do Mỹ y tế tay yêu"
+
+
+@pytest.mark.elasticsearch
+def test_cluster_analyzers_spell_like_python(live_backend):  # noqa: F811
+    """The node's char filters give the forms text.dfold/fold give, word for word."""
+    from exemplars_search.text import dfold, fold, words
+
+    assert analyze(live_backend, "vi_dfold", SPELLINGS) == [dfold(w) for w in words(SPELLINGS)]
+    assert analyze(live_backend, "vi_fold", SPELLINGS) == [fold(w) for w in words(SPELLINGS)]
