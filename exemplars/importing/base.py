@@ -113,6 +113,17 @@ class StoryLine:
     # The section (slug) a mapping file filed the story under; empty: the importer's.
     section: str = ""
     hero: ImagePart | None = None
+    # The archive's categories and tags, filed by the importer's mapping once decoded.
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    """A category or tag as the archive names it (slug: WordPress's ``nicename``)."""
+
+    name: str
+    slug: str = ""
+    kind: str = "category"  # or "post_tag"
 
 
 # Fields :meth:`StoryImporter.recode` converts from a legacy encoding.
@@ -212,7 +223,7 @@ def make_story(
     intro: str = "",
     body: str = "",
     authors: Iterable[str] = (),
-    filing=None,
+    terms: Iterable[Term] = (),
     hero: ImagePart | None = None,
 ) -> StoryLine:
     """A :class:`StoryLine` from what an XML reader found, checked as a JSONL line is.
@@ -233,9 +244,6 @@ def make_story(
         "intro": intro,
         "body": body,
         "authors": [a for a in authors if a],
-        "campaigns": list(filing.campaigns) if filing else [],
-        "tags": list(filing.tags) if filing else [],
-        "field": filing.field if filing else "",
     }
     check_storable(data)
     intro_text = clean_text(data, "intro")
@@ -248,12 +256,9 @@ def make_story(
         body=clean_text(data, "body", max_length=bounds["BODY_CHARS"]),
         published=published,
         source_url=source_url,
-        campaigns=clean_names(data, "campaigns"),
-        field=clean_text(data, "field", max_length=NAME_MAX),
-        tags=clean_names(data, "tags", max_length=TAG_MAX),
         authors=clean_names(data, "authors"),
-        section=filing.section if filing else "",
         hero=hero,
+        terms=tuple(t for t in terms if t.name.strip() or t.slug.strip()),
     )
 
 
@@ -554,7 +559,8 @@ class StoryImporter:
     ``parse`` makes a :class:`StoryLine` of one item (a JSONL line by default);
     ``encoding`` is ``"auto"`` (each field detected on its own), ``"file"``
     (one detection over every item's text) or a name :mod:`.encodings` knows;
-    ``uploads`` is the folder images are taken from.
+    ``uploads`` is the folder images are taken from; ``mapping`` (a
+    :class:`~.mapping.TermMapping`) files the archive's categories and tags.
     """
 
     def __init__(
@@ -567,9 +573,13 @@ class StoryImporter:
         parse: Callable[[object], StoryLine] | None = None,
         encoding: str = "auto",
         uploads: UploadsFolder | str | None = None,
+        mapping=None,
     ):
+        from .mapping import TermMapping
+
         if parse is None:
             from .jsonl import parse_line as parse
+        self.mapping = mapping or TermMapping()
         self.parent = parent
         self.dry_run = dry_run
         self.user = user
@@ -644,6 +654,7 @@ class StoryImporter:
                 story = self.parse(raw)
                 texts += [getattr(story, name) for name in TEXT_FIELDS]
                 texts += [n for name in NAME_FIELDS for n in getattr(story, name)]
+                texts += [term.name for term in story.terms]
         return encodings.detect("\n".join(t for t in texts if t))
 
     def recode(self, story: StoryLine) -> StoryLine:
@@ -664,8 +675,26 @@ class StoryImporter:
             changes["hero"] = dataclasses.replace(
                 hero, alt=convert(hero.alt), caption=convert(hero.caption)
             )
+        changes["terms"] = tuple(dataclasses.replace(t, name=convert(t.name)) for t in story.terms)
         changes["title"] = " ".join(changes["title"].split())
         return dataclasses.replace(story, **changes)
+
+    def file_terms(self, story: StoryLine) -> StoryLine:
+        """``story`` with its decoded terms filed by the mapping (section, campaigns, field, tags)."""
+        if not story.terms:
+            return story
+        filing = self.mapping.file(list(story.terms))
+        data = {
+            "campaigns": [*story.campaigns, *filing.campaigns],
+            "tags": [*story.tags, *filing.tags],
+        }
+        return dataclasses.replace(
+            story,
+            section=story.section or filing.section,
+            campaigns=clean_names(data, "campaigns"),
+            field=story.field or clean_text({"field": filing.field}, "field", max_length=NAME_MAX),
+            tags=clean_names(data, "tags", max_length=TAG_MAX),
+        )
 
     def _reset_after_rollback(self) -> None:
         self.lookups = Lookups()
@@ -688,7 +717,7 @@ class StoryImporter:
             self.result.skipped += 1
             return None
         try:
-            story = self.recode(self.parse(raw))
+            story = self.file_terms(self.recode(self.parse(raw)))
         except LineError as exc:
             self.result.errors.append((lineno, str(exc)))
             return None

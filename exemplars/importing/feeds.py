@@ -16,9 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import xml
-from .base import LineError, StoryLine, make_story
+from .base import LineError, StoryLine, Term, make_story
 from .html import body_paragraphs
-from .mapping import Term, TermMapping
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -56,17 +55,16 @@ class FeedReader:
 
     unit = "mục"
 
-    def __init__(self, root: ET.Element, mapping: TermMapping | None = None):
+    def __init__(self, root: ET.Element):
         self.root = root
-        self.mapping = mapping or TermMapping()
         self.atom = xml.local(root.tag) == "feed"
 
     @classmethod
-    def open(cls, path, mapping: TermMapping | None = None) -> FeedReader:
+    def open(cls, path) -> FeedReader:
         root = xml.load(path)
         if xml.local(root.tag) not in ("rss", "feed", "RDF"):
             raise LineError(_("tệp không phải RSS hay Atom"))
-        return cls(root, mapping)
+        return cls(root)
 
     def items(self) -> list[tuple[int, ET.Element]]:
         if self.atom:
@@ -99,7 +97,7 @@ class FeedReader:
             intro=plain(description) if content else "",
             body=content or description,
             authors=authors,
-            filing=self.mapping.file(terms),
+            terms=terms,
         )
 
     def _parse_atom(self, entry: ET.Element) -> StoryLine:
@@ -125,7 +123,7 @@ class FeedReader:
             intro=plain(summary) if content else "",
             body=content or summary,
             authors=authors,
-            filing=self.mapping.file(terms),
+            terms=terms,
         )
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .base import LineError, StoryLine
-from .mapping import TermMapping
 
 FORMATS = ("jsonl", "wxr", "rss", "atom")
 # Enough of a file to see its root element past the declaration and comments.
@@ -56,7 +55,7 @@ def detect_format(path) -> str:
     )
 
 
-def open_archive(path, fmt: str | None = None, *, mapping: TermMapping | None = None) -> Archive:
+def open_archive(path, fmt: str | None = None) -> Archive:
     """The items of the archive at ``path`` in format ``fmt`` (detected when None)."""
     fmt = fmt or detect_format(path)
     if fmt == "jsonl":
@@ -72,11 +71,11 @@ def open_archive(path, fmt: str | None = None, *, mapping: TermMapping | None = 
     if fmt == "wxr":
         from .wxr import WxrReader
 
-        reader = WxrReader.open(path, mapping)
+        reader = WxrReader.open(path)
         return Archive("wxr", reader.items(), reader.parse, reader.skipped, reader.unit)
     if fmt in ("rss", "atom"):
         from .feeds import FeedReader
 
-        reader = FeedReader.open(path, mapping)
+        reader = FeedReader.open(path)
         return Archive(fmt, reader.items(), reader.parse, unit=reader.unit)
     raise LineError(_("định dạng “%(fmt)s” không được hỗ trợ") % {"fmt": fmt})

@@ -27,18 +27,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from ..text import name_key
-from .base import LineError
+from .base import LineError, Term
+
+__all__ = ["Filing", "Term", "TermMapping"]
 
 SECTIONS, CAMPAIGNS, FIELDS = "sections", "campaigns", "fields"
-
-
-@dataclass(frozen=True)
-class Term:
-    """A category or tag as the archive names it."""
-
-    name: str
-    slug: str = ""
-    kind: str = "category"  # or "post_tag"
 
 
 @dataclass

@@ -22,10 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import xml
-from .base import LineError, StoryLine, make_story
+from .base import LineError, StoryLine, Term, make_story
 from .feeds import CONTENT_NS, DC_NS, parse_rss_date, plain
 from .html import ImagePart
-from .mapping import Term, TermMapping
 
 WP_NS = "http://wordpress.org/export/"
 EXCERPT_NS = "http://wordpress.org/export/1."  # ".../1.2/excerpt/"
@@ -88,8 +87,7 @@ class WxrReader:
 
     unit = "mục"
 
-    def __init__(self, root: ET.Element, mapping: TermMapping | None = None):
-        self.mapping = mapping or TermMapping()
+    def __init__(self, root: ET.Element):
         channel = xml.child(root, "channel")
         if channel is None:
             raise LineError(_("tệp WXR không có thẻ <channel>"))
@@ -125,8 +123,8 @@ class WxrReader:
                 self.skipped += 1
 
     @classmethod
-    def open(cls, path, mapping: TermMapping | None = None) -> WxrReader:
-        return cls(xml.load(path), mapping)
+    def open(cls, path) -> WxrReader:
+        return cls(xml.load(path))
 
     def items(self) -> list[tuple[int, ET.Element]]:
         """The published posts, numbered by their place among the file's items."""
@@ -177,6 +175,6 @@ class WxrReader:
             intro=plain(xml.text(item, "encoded", EXCERPT_NS)),
             body=autop(xml.text(item, "encoded", CONTENT_NS)),
             authors=[self.authors.get(login, login)],
-            filing=self.mapping.file(terms),
+            terms=terms,
             hero=self._hero(item) if post_id else None,
         )

@@ -82,7 +82,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             mapping = TermMapping.load(options["mapping"]) if options["mapping"] else None
-            archive = open_archive(options["file"], options["format"], mapping=mapping)
+            archive = open_archive(options["file"], options["format"])
         except LineError as exc:
             raise CommandError(str(exc)[:1].upper() + str(exc)[1:]) from None
         if options["uploads"] and not os.path.isdir(options["uploads"]):
@@ -104,6 +104,7 @@ class Command(BaseCommand):
             parse=archive.parse,
             encoding=options["encoding"],
             uploads=options["uploads"],
+            mapping=mapping,
         )
         show_bar = (
             not options["no_progress"]

@@ -197,3 +197,21 @@ def test_a_password_protected_post_is_not_imported(section, tmp_path):
     assert list(ExemplarStoryPage.objects.values_list("original_url", flat=True)) == [
         "https://baodongthap.example.vn/?p=101"
     ]
+
+
+def test_categories_in_a_legacy_encoding_are_decoded_before_the_mapping_files_them(
+    section, tmp_path
+):
+    legacy = tmp_path / "legacy.xml"
+    legacy.write_text(
+        WXR.read_text(encoding="utf-8").replace(
+            '<category domain="category" nicename="giao-duc"><![CDATA[Giáo dục]]></category>',
+            '<category domain="category" nicename="gd"><![CDATA[Gi¸o dôc]]></category>'
+            '<category domain="post_tag" nicename="hn"><![CDATA[Hµ Néi]]></category>',
+        ),
+        encoding="utf-8",
+    )
+    run(legacy, "--mapping", FIXTURES / "mapping.toml")
+    teacher = ExemplarStoryPage.objects.get(original_url="https://baodongthap.example.vn/?p=102")
+    assert [c.name for c in teacher.campaigns.all()] == ["Dạy tốt, học tốt"]
+    assert [t.name for t in teacher.tags.all()] == ["Hà Nội"]
