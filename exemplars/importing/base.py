@@ -34,6 +34,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -64,6 +65,9 @@ from ..text import name_key, nfc, slugify_vi
 from . import encodings
 from .html import ImagePart, TextPart, body_parts
 from .uploads import UploadsFolder
+
+if TYPE_CHECKING:
+    from .mapping import TermMapping
 
 logger = logging.getLogger(__name__)
 
@@ -573,12 +577,13 @@ class StoryImporter:
         parse: Callable[[object], StoryLine] | None = None,
         encoding: str = "auto",
         uploads: UploadsFolder | str | None = None,
-        mapping=None,
+        mapping: TermMapping | None = None,
     ):
+        # Imported here: both modules build on this one.
+        from .jsonl import parse_line
         from .mapping import TermMapping
 
-        if parse is None:
-            from .jsonl import parse_line as parse
+        parse = parse or parse_line
         self.mapping = mapping or TermMapping()
         self.parent = parent
         self.dry_run = dry_run
