@@ -19,6 +19,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from ..caching.conf import page_cache_settings
 from ..models import Campaign, Exemplar, ExemplarStoryPage, Field, Honour, Locality
+from .serializers import HERO_RENDITION, PORTRAIT_RENDITION
 
 
 class PublicAPIMixin:
@@ -53,9 +54,12 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def get_queryset(self):
         queryset = super().get_queryset()
         if queryset.model is ExemplarStoryPage:
+            heroes = get_image_model().objects.prefetch_renditions(HERO_RENDITION)
             queryset = queryset.select_related(
-                "hero_image", "exemplar", "locality", "field"
-            ).prefetch_related("campaigns", "awards", "bylines__author", "tags")
+                "locale", "exemplar", "locality", "field"
+            ).prefetch_related(
+                Prefetch("hero_image", queryset=heroes), "campaigns", "awards", "bylines__author"
+            )
         return queryset
 
 
@@ -101,10 +105,14 @@ class ExemplarsAPIViewSet(SnippetAPIViewSet):
 
     def get_queryset(self):
         honours = Honour.objects.select_related("award", "campaign")
+        portraits = get_image_model().objects.prefetch_renditions(PORTRAIT_RENDITION)
         return (
             Exemplar.objects.live()
-            .select_related("locality", "field", "portrait")
-            .prefetch_related(Prefetch("honours", queryset=honours))
+            .select_related("locality", "field")
+            .prefetch_related(
+                Prefetch("honours", queryset=honours),
+                Prefetch("portrait", queryset=portraits),
+            )
             .order_by("id")
         )
 
