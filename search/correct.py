@@ -43,6 +43,23 @@ def correction(backend, request: SearchRequest) -> str | None:
     spans = list(iter_word_spans(raw))
     if not spans or len(spans) > 8:
         return None
+    if request.filters():
+        # The words may be right and the filters leave nothing: one probe
+        # without them says so before two dozen probes with them.
+        unfiltered = replace(
+            request,
+            campaign=[],
+            locality=[],
+            field=[],
+            kind=None,
+            year=None,
+            page=1,
+            page_size=1,
+            facets=False,
+            highlight=False,
+        )
+        if backend.search(unfiltered.with_readings()).total:
+            return None
     base = raw
     # Not a syllable at all: the first real syllable one slip away.
     for i, (_s, _e, w) in enumerate(spans):
