@@ -84,6 +84,11 @@ class SnippetAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
     """A snippet endpoint: its ``api_fields``, filterable by them, ordered by ``?order=``."""
 
     filter_backends = [FieldsFilter, OrderingFilter]
+    # No full-text search here: refused as unknown rather than silently ignored.
+    known_query_parameters = BaseAPIViewSet.known_query_parameters - {
+        "search",
+        "search_operator",
+    }
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name", "slug", "html_url"]
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "slug"]
 

@@ -170,6 +170,7 @@ def test_filters(client, content):
         "Châu Đốc",
     ]
     assert client.get("/api/v2/exemplars/?nope=1").status_code == 400
+    assert client.get("/api/v2/exemplars/?search=Lan").status_code == 400
 
 
 def test_images_are_only_those_shown_publicly(client, content):
