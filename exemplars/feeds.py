@@ -30,8 +30,8 @@ from django.utils.translation import gettext as _
 
 from . import listings
 from .images import FEED_SPEC, prefetch_renditions
-from .models import Campaign, SectionPage, StoryByline
-from .reader_urls import home_url
+from .models import Author, Campaign, SectionPage, StoryByline
+from .reader_urls import author_url, home_url
 from .structured_data import NEWSROOM_TZ, absolute, site_name, title_with_site
 
 logger = logging.getLogger(__name__)
@@ -252,6 +252,24 @@ class CampaignFeed(StoryFeed):
             description=campaign.short_name or campaign.name,
             stories=listings.live_stories().filter(campaigns=campaign),
         )
+
+
+class AuthorFeed(StoryFeed):
+    """The newest stories under one byline (a route of the home page, beside the author page)."""
+
+    def get_object(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        return FeedSource(
+            request=request,
+            title=title_with_site(author.name, site_name(request)),
+            link=author_url(author, request),
+            description=author.bio or author.full_name or author.name,
+            stories=listings.live_stories().filter(bylines__author=author),
+        )
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = FullContentAtom
 
 
 class CampaignAtomFeed(CampaignFeed):

@@ -254,6 +254,10 @@ def section_stories(section):
     return story_cards(live_stories().descendant_of(section))
 
 
+def author_stories(author):
+    return story_cards(live_stories().filter(bylines__author=author))
+
+
 def exemplar_stories(exemplar, *, renditions=True):
     return story_cards(live_stories().filter(exemplar=exemplar), renditions=renditions)
 

@@ -16,8 +16,16 @@ from django.utils.translation import gettext as _
 from . import listings
 from . import structured_data as sd
 from .images import OG_SPEC
-from .models import Exemplar, Field, Locality
-from .reader_urls import exemplar_url, field_url, home_page, home_url, locality_url
+from .models import Author, Exemplar, Field, Locality
+from .reader_urls import (
+    author_feed_url,
+    author_url,
+    exemplar_url,
+    field_url,
+    home_page,
+    home_url,
+    locality_url,
+)
 
 
 def _crumbs(page, request) -> list[tuple[str, str]]:
@@ -271,3 +279,33 @@ def field_context(request, slug) -> dict:
     )
     context["field"] = field
     return context
+
+
+def author_context(request, slug) -> dict:
+    """A byline's page: who writes under it and their stories, newest first."""
+    author = Author.objects.select_related("photo").filter(slug=slug).first()
+    if author is None:
+        raise Http404(_("Không tìm thấy tác giả."))
+    page_obj = listings.paginate(listings.author_stories(author), request)
+    page_obj.object_list = list(page_obj.object_list)
+    path = author_url(author, request)
+    url = sd.absolute(path, request)
+    feed = author_feed_url(author, request)
+    return {
+        "author": author,
+        "page_obj": page_obj,
+        "stories": page_obj.object_list,
+        "canonical_url": url,
+        "og": sd.open_graph(
+            title=author.full_name or author.name,
+            description=author.bio,
+            url=url,
+            image=author.photo,
+            image_alt=author.full_name or author.name,
+            kind="profile",
+            request=request,
+        ),
+        "author_jsonld": sd.author_profile(author, page_obj.object_list, request),
+        "feed_urls": {"rss": feed, "atom": feed.replace("/rss/", "/atom/")},
+        **_breadcrumb_context(_route_crumbs(request, (author.name, path)), request),
+    }

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch
 
-_ROUTES = {"exemplar": "exemplar", "locality": "locality", "field": "field"}
+_ROUTES = {
+    "exemplar": "exemplar",
+    "locality": "locality",
+    "field": "field",
+    "author": "author",
+    "author_rss": "author_rss",
+}
 
 
 def home_page(request=None):
@@ -66,3 +72,12 @@ def locality_url(locality, request=None) -> str:
 
 def field_url(field, request=None) -> str:
     return route_url("field", field.slug, request) if field else ""
+
+
+def author_url(author, request=None) -> str:
+    """The byline's page: the author's stories (``/tac-gia/<slug>/``)."""
+    return route_url("author", author.slug, request) if author else ""
+
+
+def author_feed_url(author, request=None) -> str:
+    return route_url("author_rss", author.slug, request) if author else ""

@@ -103,6 +103,38 @@ def exemplar_entity(exemplar, request=None, honours=None) -> dict:
     return data
 
 
+def author_entity(author, request=None) -> dict:
+    """A byline as ``Person``: the name readers know, and the author page as ``url``."""
+    from .reader_urls import author_url
+
+    data = {"@type": "Person", "name": author.full_name or author.name}
+    if author.full_name and author.full_name != author.name:
+        data["alternateName"] = author.name
+    if url := author_url(author, request):
+        data["url"] = absolute(url, request)
+    return data
+
+
+def author_profile(author, stories, request=None) -> dict:
+    """``ProfilePage`` of an author page, the ``Person`` and their stories."""
+    person = author_entity(author, request)
+    if author.bio:
+        person["description"] = plain(author.bio)
+    if author.photo_id:
+        person["image"] = image_object(author.photo, request)
+    return {
+        "@context": SCHEMA,
+        "@type": "ProfilePage",
+        "url": person.get("url"),
+        "mainEntity": person,
+        "hasPart": [
+            {"@type": "NewsArticle", "headline": Truncator(story.title).chars(110), "url": url}
+            for story in stories
+            if (url := story.get_full_url(request))
+        ],
+    }
+
+
 def exemplar_profile(exemplar, stories, honours, request=None) -> dict:
     """The exemplar page's own entity: honours, locality (with its page) and the stories about them."""
     from .reader_urls import locality_url
@@ -126,10 +158,7 @@ def exemplar_profile(exemplar, stories, honours, request=None) -> dict:
 def news_article(story, request=None) -> dict:
     """``NewsArticle`` for a story page (expects :func:`listings.prefetch_story` done)."""
     url = story.get_full_url(request)
-    authors = [
-        {"@type": "Person", "name": b.author.full_name or b.author.name}
-        for b in story.bylines.all()
-    ]
+    authors = [author_entity(b.author, request) for b in story.bylines.all()]
     data = {
         "@context": SCHEMA,
         "@type": "NewsArticle",

@@ -117,6 +117,28 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
             context_overrides=field_context(request, slug),
         )
 
+    @path("tac-gia/<slug:slug>/", name="author")
+    def author_route(self, request, slug):
+        from ..page_context import author_context
+
+        return self.render(
+            request,
+            template="exemplars/author_page.html",
+            context_overrides=author_context(request, slug),
+        )
+
+    @path("tac-gia/<slug:slug>/rss/", name="author_rss")
+    def author_rss_route(self, request, slug):
+        from ..feeds import AuthorFeed
+
+        return AuthorFeed()(request, slug=slug)
+
+    @path("tac-gia/<slug:slug>/atom/", name="author_atom")
+    def author_atom_route(self, request, slug):
+        from ..feeds import AuthorAtomFeed
+
+        return AuthorAtomFeed()(request, slug=slug)
+
     def get_sitemap_urls(self, request=None):
         from ..sitemaps import route_urls
 

@@ -78,6 +78,11 @@ def jsonld(data) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def author_url(context, author) -> str:
+    return reader_urls.author_url(author, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def exemplar_url(context, exemplar) -> str:
     return reader_urls.exemplar_url(exemplar, context.get("request"))
 

@@ -39,7 +39,9 @@ def test_news_article_on_a_story(client):
     assert article["url"] == story.full_url
     assert OFFSET.match(article["datePublished"]) and OFFSET.match(article["dateModified"])
     assert article["image"][0]["url"].startswith("http://") and article["image"][0]["width"] > 0
-    assert article["author"] == [{"@type": "Person", "name": "M.L"}]
+    assert article["author"] == [
+        {"@type": "Person", "name": "M.L", "url": "http://localhost/tac-gia/m-l/"}
+    ]
     assert article["publisher"]["@type"] == "NewsMediaOrganization"
     assert article["publisher"]["logo"]["url"].endswith(".png")
     about = article["about"]

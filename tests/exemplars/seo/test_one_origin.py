@@ -44,7 +44,11 @@ def origins(text: str) -> dict[str, str]:
 
 
 def reader_addresses(site) -> list[str]:
-    from exemplars.reader_urls import exemplar_url, field_url, locality_url
+    from exemplars.models import Author
+    from exemplars.reader_urls import author_feed_url, author_url, exemplar_url, field_url
+    from exemplars.reader_urls import locality_url
+
+    author = Author.objects.get(name="M.L")
 
     event = Event.objects.create(
         title="Tọa đàm nông dân giỏi",
@@ -66,7 +70,9 @@ def reader_addresses(site) -> list[str]:
         reverse("exemplars_search:search") + "?q=hai",
         reverse("exemplars_events"),
         event.get_absolute_url(),
+        author_url(author),
         reverse("exemplars_events_ics"),
+        author_feed_url(author),
         reverse("exemplars_feed_rss"),
         reverse("exemplars_feed_atom"),
         reverse("exemplars_section_rss", args=[site["section"].pk]),

@@ -13,7 +13,7 @@ from .test_one_origin import reader_addresses
 
 pytestmark = pytest.mark.django_db
 
-PAGES = slice(0, 11)  # the HTML pages of reader_addresses(); feeds and sitemaps follow
+PAGES = slice(0, 12)  # the HTML pages of reader_addresses(); feeds and sitemaps follow
 
 
 def title(page_html) -> str:
@@ -105,3 +105,38 @@ def test_home_json_ld(client, site):
     assert website["url"] == "http://localhost/"
     target = website["potentialAction"]["target"]
     assert target == "http://localhost/search/?q={search_term_string}"
+
+
+def test_bylines_lead_to_the_author_page_and_its_feed(client, site):
+    import xml.etree.ElementTree as ET
+
+    from exemplars.models import Author
+    from tests.factories import make_story
+
+    author = Author.objects.get(name="M.L")
+    author.full_name = "Mai Lan"
+    author.bio = "Phóng viên nông nghiệp."
+    author.save()
+    make_story(title="Bài của người khác", authors=[])
+    story = site["stories"][0]
+    page = client.get(story.url).content.decode()
+    assert '<a href="/tac-gia/m-l/" rel="author">M.L</a>' in page
+    article = of_type(json_ld(page), "NewsArticle")
+    assert article["author"] == [
+        {
+            "@type": "Person",
+            "name": "Mai Lan",
+            "alternateName": "M.L",
+            "url": "http://localhost/tac-gia/m-l/",
+        }
+    ]
+    profile_page = client.get("/tac-gia/m-l/").content.decode()
+    profile = of_type(json_ld(profile_page), "ProfilePage")
+    assert profile["mainEntity"]["url"] == "http://localhost/tac-gia/m-l/"
+    assert [p["url"] for p in profile["hasPart"]] == [s.full_url for s in site["stories"]]
+    assert "Bài của người khác" not in profile_page
+    assert 'href="/tac-gia/m-l/rss/"' in profile_page
+    rss = ET.fromstring(client.get("/tac-gia/m-l/rss/").content)
+    assert [i.findtext("link") for i in rss.iter("item")] == [s.full_url for s in site["stories"]]
+    assert client.get("/tac-gia/m-l/atom/").status_code == 200
+    assert client.get("/tac-gia/khong-co/").status_code == 404
