@@ -178,3 +178,16 @@ def test_a_dry_run_of_a_feed_counts_and_writes_nothing(section):
     out, _err, failure = run(FIXTURES / "feed.atom", "--dry-run")
     assert "Sẽ tạo 2, cập nhật 0, lỗi 0" in out and not failure
     assert not ExemplarStoryPage.objects.exists()
+
+
+def test_a_long_feed_shows_a_progress_bar_counting_entries(tmp_path, section, capsys):
+    entries = "".join(
+        f"<entry><title>Bài {n}</title><id>https://a.example.vn/{n}</id>"
+        f"<published>2022-01-01T08:00:00+07:00</published>"
+        f'<content type="html">&lt;p&gt;Đoạn {n}&lt;/p&gt;</content></entry>'
+        for n in range(1, 251)
+    )
+    feed = tmp_path / "long.atom"
+    feed.write_text(f'<feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>', encoding="utf-8")
+    call_command("import_stories", str(feed), "--dry-run", stdout=StringIO(), stderr=StringIO())
+    assert "250/250" in capsys.readouterr().err
