@@ -140,3 +140,21 @@ def test_a_literal_word_that_looks_like_telex_ranks_first(indexed):
 def test_no_correction_when_the_words_find_something(indexed):
     results = service.search(SearchRequest(q="làm giàu"))
     assert results.did_you_mean is None and results.total == 1
+
+
+def test_editors_add_an_abbreviation_in_the_admin(admin_client, indexed):
+    url = "/admin/snippets/exemplars_search/synonym/"
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url + "add/", {"abbreviation": "HND", "full_forms": "Hội Nông dân\nhội nông dân"}
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert titles("HND")[1] == "Hội Nông dân giúp nhau làm giàu"
+
+
+def test_an_abbreviation_without_letters_is_refused_with_a_message(admin_client, db):
+    url = "/admin/snippets/exemplars_search/synonym/add/"
+    response = admin_client.post(url, {"abbreviation": "..", "full_forms": "ủy ban"})
+    assert response.status_code == 200
+    assert "Chữ viết tắt phải có chữ hoặc số." in response.content.decode()
+    assert not Synonym.objects.exists()
