@@ -7,8 +7,8 @@ import zoneinfo
 
 from django.utils import timezone
 
-from ..models import Campaign, Exemplar, ExemplarStoryPage, Locality
-from .models import Event, StoryEvent
+from exemplars.events.models import Event, StoryEvent
+from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Locality
 
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 CAMPAIGN = "An Giang chung sức xây dựng nông thôn mới"

@@ -1,6 +1,6 @@
 """Generate archive lines in the ``import_stories`` format, for benchmarks.
 
-    python -m exemplars.demo.generate_import 10000 > /tmp/stories-10k.jsonl
+    python -m demo.generate_import 10000 > /tmp/stories-10k.jsonl
 
 The text is assembled from the demo's own vocabulary, deterministically from
 ``--seed``, so two runs give the same file. Names are sometimes sent in NFD or

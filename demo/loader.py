@@ -15,9 +15,8 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from ..events.demo import load_demo_events
-from ..importing import deferred_indexing, find_or_create, index_in_batches, publish_at
-from ..models import (
+from exemplars.importing import deferred_indexing, find_or_create, index_in_batches, publish_at
+from exemplars.models import (
     Author,
     Award,
     Campaign,
@@ -34,8 +33,10 @@ from ..models import (
     Stage,
     StoryByline,
 )
-from ..sites import ensure_served, home_parent, serve_home
+from exemplars.sites import ensure_served, home_parent, serve_home
+
 from . import content, images
+from .events import load_demo_events
 from .stories_1 import STORIES as STORIES_1
 from .stories_2 import STORIES as STORIES_2
 from .stories_3 import STORIES as STORIES_3

@@ -41,9 +41,13 @@ READER_URLS = {
     "exemplars_feed_rss": "exemplars.feeds.StoryFeed",
     "exemplars_sitemap": "exemplars.sitemaps.sitemap",
 }
+# URL name -> the include that provides it. Feeds and sitemaps go under a prefix the
+# site chooses: an outlet's root already has its own /rss/ and /sitemap.xml.
 URL_INCLUDES = {
-    "exemplars_search": 'path("", include("exemplars_search.urls"))',
-    "exemplars": 'path("", include("exemplars.urls"))',
+    "exemplars_search:search": 'path("", include("exemplars_search.urls"))',
+    "exemplars_search:api": 'path("", include("exemplars_search.urls"))',
+    "exemplars_feed_rss": 'path("dien-hinh/", include("exemplars.urls.feeds"))',
+    "exemplars_sitemap": 'path("dien-hinh/", include("exemplars.urls.seo"))',
 }
 
 READER_TIME_ZONES = {"Asia/Ho_Chi_Minh", "Asia/Saigon"}
@@ -116,7 +120,7 @@ def check_urls(app_configs=None, **kwargs):
         try:
             url = reverse(name)
         except NoReverseMatch:
-            include = URL_INCLUDES[name.split(":")[0] if ":" in name else "exemplars"]
+            include = URL_INCLUDES[name]
             errors.append(
                 Error(
                     f"The reader URL {name!r} is not in the site's URLconf.",

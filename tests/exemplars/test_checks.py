@@ -7,7 +7,7 @@ import pytest
 from django.core import checks
 from django.http import HttpResponse
 from django.test import override_settings
-from django.urls import include, path
+from django.urls import Resolver404, include, path, resolve, reverse
 
 from exemplars import checks as exemplar_checks
 
@@ -85,7 +85,26 @@ def test_reader_urls_not_included_are_named(urlconf):
     with override_settings(ROOT_URLCONF=urlconf.__name__):
         errors = exemplar_checks.check_urls()
     assert ids(errors) == ["exemplars.E004", "exemplars.E004"]
-    assert 'include("exemplars.urls")' in errors[0].hint
+    assert 'include("exemplars.urls.feeds")' in errors[0].hint
+    assert 'include("exemplars.urls.seo")' in errors[1].hint
+
+
+def test_an_outlet_mounts_feeds_and_sitemaps_under_its_prefix_and_keeps_its_root(urlconf):
+    """The README's URL lines: every check passes, and /rss/, /atom/, /sitemap.xml and
+    /robots.txt stay the outlet's own."""
+    urlconf.urlpatterns = [
+        path("", include("exemplars_search.urls")),
+        path("", include("exemplars.urls.reader")),
+        path("dien-hinh/", include("exemplars.urls.feeds")),
+        path("dien-hinh/", include("exemplars.urls.seo")),
+    ]
+    with override_settings(ROOT_URLCONF=urlconf.__name__):
+        assert exemplar_checks.check_urls() == []
+        assert reverse("exemplars_feed_rss") == "/dien-hinh/rss/"
+        assert reverse("exemplars_sitemap") == "/dien-hinh/sitemap.xml"
+        for taken in ("/rss/", "/atom/", "/sitemap.xml", "/robots.txt", "/news-sitemap.xml"):
+            with pytest.raises(Resolver404):
+                resolve(taken)
 
 
 def test_the_starter_search_view_left_above_ours_is_named(urlconf):

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
-from exemplars.demo.generate_import import generate
+from demo.generate_import import generate
 from exemplars.models import ExemplarStoryPage
 
 pytestmark = pytest.mark.django_db

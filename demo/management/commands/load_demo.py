@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from exemplars.demo.loader import STORIES, DemoLoader
+from demo.loader import STORIES, DemoLoader
 
 
 class Command(BaseCommand):

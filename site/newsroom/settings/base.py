@@ -23,6 +23,9 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "exemplars",
     "exemplars_search",
+    # This project's demo content and its commands (load_demo, ensure_admin), outside the
+    # installed package: demo/ in the repository root.
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
