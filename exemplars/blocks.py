@@ -1,5 +1,6 @@
 """StreamField blocks of an exemplar story's body."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -19,6 +20,27 @@ class ListItemCharBlock(blocks.CharBlock):
         # Stored data is a CharBlock's: migrations name Wagtail's class, not ours.
         _path, args, kwargs = super().deconstruct()
         return "wagtail.blocks.CharBlock", args, kwargs
+
+
+class LabelledRichTextBlock(blocks.RichTextBlock):
+    """A rich-text block whose Draftail editing area is named by the block's label.
+
+    A StreamBlock child gets a header, not a ``<label>``, and Draftail's
+    contenteditable is a textbox of its own: without ``ariaLabel`` (a Draftail
+    option Wagtail passes through) it has no accessible name.
+    """
+
+    @cached_property
+    def field(self):
+        field = super().field
+        options = getattr(field.widget, "options", None)
+        if isinstance(options, dict) and self.label:
+            options["ariaLabel"] = str(self.label)
+        return field
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.RichTextBlock", args, kwargs
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -101,7 +123,7 @@ class HonourBlock(blocks.StructBlock):
 
 
 class StoryBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = LabelledRichTextBlock(
         label=_("Đoạn văn"),
         features=["bold", "italic", "h2", "h3", "ol", "ul", "link", "document-link"],
         template="exemplars/blocks/paragraph_block.html",

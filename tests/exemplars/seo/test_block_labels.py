@@ -36,6 +36,12 @@ def test_every_block_field_has_a_label_the_editor_shows():
             checked += 1
             if not block.label:
                 unnamed.append(path)
+            if isinstance(block, blocks.RichTextBlock) and not isinstance(
+                parent, blocks.StructBlock
+            ):
+                # Draftail's own textbox: named only through its ariaLabel option.
+                if block.field.widget.options.get("ariaLabel") != str(block.label):
+                    unnamed.append(path + " (Draftail without ariaLabel)")
             if isinstance(parent, blocks.ListBlock):
                 html = block.field.widget.render("x", "", attrs={"id": "x"})
                 if f'aria-label="{block.label}"' not in html:

@@ -45,8 +45,13 @@ def origins(text: str) -> dict[str, str]:
 
 def reader_addresses(site) -> list[str]:
     from exemplars.models import Author
-    from exemplars.reader_urls import author_feed_url, author_url, exemplar_url, field_url
-    from exemplars.reader_urls import locality_url
+    from exemplars.reader_urls import (
+        author_feed_url,
+        author_url,
+        exemplar_url,
+        field_url,
+        locality_url,
+    )
 
     author = Author.objects.get(name="M.L")
 
