@@ -207,7 +207,7 @@ def page_urls(env, python):
 import json
 from urllib.parse import urlencode
 from exemplars.models import CampaignPage, ExemplarStoryPage
-from exemplars_search.benchmark.queries import mix
+from demo.search_benchmark.queries import mix
 story = ExemplarStoryPage.objects.live().order_by("-published_at").first()
 campaign = CampaignPage.objects.live().first()
 searches, suggests = [], []

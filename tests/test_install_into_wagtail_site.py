@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -103,9 +104,23 @@ def run_readme_commands(block: str, cwd: Path) -> tuple[Path, dict[str, str]]:
 def install_wheel(workdir: Path) -> None:
     """Builds the wheel and installs it alone into a new virtualenv; BIN becomes its bin/."""
     global BIN
+    # From a clean copy: setuptools packs whatever an earlier build left in build/.
+    source = workdir / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
     wheels = workdir / "wheels"
-    run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-w", str(wheels)], REPO)
+    built = run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-w", str(wheels)], source)
+    assert not re.findall(r"\w*Warning\b", built.stdout + built.stderr), built.stderr
     [wheel] = wheels.glob("exemplars-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped_demo = [
+        n for n in names if re.search(r"(^|/)(demo|search_benchmark)\b|ensure_admin", n)
+    ]
+    assert not shipped_demo, shipped_demo
+    assert {n.split("/")[0] for n in names} == {
+        "exemplars",
+        "exemplars_search",
+        "exemplars-0.1.0.dist-info",
+    }
     venv = workdir / "venv"
     run([sys.executable, "-m", "venv", "--without-pip", str(venv)], workdir)
     site_packages = Path(run([str(venv / "bin" / "python"), "-c", PURELIB], workdir).stdout.strip())
@@ -125,6 +140,8 @@ def install_wheel(workdir: Path) -> None:
     assert all(Path(w).is_relative_to(site_packages) for w in where), where
 
 
+NOT_SOURCE = (".git", ".venv", "build", "*.egg-info", "node_modules", "media", "var", "*.sqlite3")
+NOT_SOURCE += ("test-artifacts", "__pycache__", ".hypothesis", ".ruff_cache")
 PURELIB = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
 WHERE = "import exemplars, exemplars_search; print(exemplars.__file__); print(exemplars_search.__file__)"
 

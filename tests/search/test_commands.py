@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from demo.search_benchmark import corpus, queries, runner
 from exemplars_search import service
-from exemplars_search.benchmark import corpus, queries, runner
 from exemplars_search.query import SearchRequest
 from tests.factories import make_story
 

@@ -11,8 +11,8 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from ..documents import Facet, SearchDocument
-from ..text import slugify_vi
+from exemplars_search.documents import Facet, SearchDocument
+from exemplars_search.text import slugify_vi
 
 ICT = dt.timezone(dt.timedelta(hours=7))
 

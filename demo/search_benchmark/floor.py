@@ -8,8 +8,8 @@ excerpts: what any search costs at the least on this machine.
 
 from __future__ import annotations
 
-from ..backends.fts5 import quote
-from ..text import parse_query, words
+from exemplars_search.backends.fts5 import quote
+from exemplars_search.text import parse_query, words
 
 TABLE = "exemplars_bench_floor"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from ..text import fold, slugify_vi
+from exemplars_search.text import fold, slugify_vi
+
 from . import corpus
 
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import override_settings
 
-from exemplars_search.benchmark import runner
+from demo.search_benchmark import runner
 
 
 class Command(BaseCommand):

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 from django.db import connection
 from tqdm import tqdm
 
-from .. import backends, service
-from ..query import SearchRequest
+from exemplars_search import backends, service
+from exemplars_search.query import SearchRequest
+
 from . import corpus, floor, queries, wagtail_compare
 
 
