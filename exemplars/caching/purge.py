@@ -153,9 +153,15 @@ def add_sections_above(ps: PurgeSet, tree_paths, inclusive: bool = False) -> Non
         ps.add_path("exemplars_section_atom", section.pk)
 
 
+def add_author_pages(ps: PurgeSet, slug: str) -> None:
+    """A byline's page and its feeds (routes of the home page)."""
+    for kind in ("author", "author_rss", "author_atom"):
+        ps.add_route(kind, slug)
+
+
 def add_stories(ps: PurgeSet, story_ids, related: bool = True) -> None:
     """Every address that shows these stories' cards or pages."""
-    from ..models import Exemplar, Field, Locality
+    from ..models import Author, Exemplar, Field, Locality
 
     stories = list(
         ExemplarStoryPage.objects.filter(pk__in=list(story_ids)).only(
@@ -179,6 +185,8 @@ def add_stories(ps: PurgeSet, story_ids, related: bool = True) -> None:
     field_ids = {s.field_id for s in stories} - {None}
     for slug in Field.objects.filter(pk__in=field_ids).values_list("slug", flat=True):
         ps.add_route("field", slug)
+    for slug in Author.objects.filter(bylines__page__in=stories).values_list("slug", flat=True):
+        add_author_pages(ps, slug)
     locality_ids = {s.locality_id for s in stories} - {None}
     if locality_ids:
         reach = _inverse_reach(LocalityLinks.load(), locality_ids)
@@ -336,6 +344,7 @@ def for_author(author) -> PurgeSet:
     ps = PurgeSet()
     for story in _live(bylines__author=author):
         ps.add_page(story)
+    add_author_pages(ps, author.slug)
     ps.add_site_wide()
     return ps
 

@@ -140,3 +140,30 @@ def test_bylines_lead_to_the_author_page_and_its_feed(client, site):
     assert [i.findtext("link") for i in rss.iter("item")] == [s.full_url for s in site["stories"]]
     assert client.get("/tac-gia/m-l/atom/").status_code == 200
     assert client.get("/tac-gia/khong-co/").status_code == 404
+
+
+def test_author_page_is_purged_with_the_author_and_their_stories(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+
+    from exemplars.caching import store
+    from tests.factories import make_author, make_home, make_story
+
+    settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": True}
+    caches["default"].clear()
+    store._down_until = 0.0
+    make_home()
+    author = make_author("Thu Hà")
+    make_story(title="Bài thứ nhất", authors=[author])
+    url = "/tac-gia/thu-ha/"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        make_story(title="Bài thứ hai", authors=[author])
+    assert "Bài thứ hai" in client.get(url).content.decode()
+    author.full_name = "Nguyễn Thu Hà"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()
+    assert "Nguyễn Thu Hà" in client.get(url).content.decode()
+    caches["default"].clear()
