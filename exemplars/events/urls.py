@@ -1,4 +1,4 @@
-"""Reader addresses of events: included under ``/su-kien/`` by ``exemplars/urls.py``."""
+"""Reader addresses of events: included under ``/su-kien/`` by ``exemplars/urls/reader.py``."""
 
 from django.urls import path
 
