@@ -8,8 +8,8 @@ follows ("hoàng"); moving the mark there too changes nothing for matching
 (queries and documents get the same form, "hòang") and lets a search cluster's
 ``mapping`` char filter, which cannot see word ends, apply the very same rule.
 
-i/y: after a consonant, "kĩ"/"kỹ", "lí"/"lý", "Mĩ"/"Mỹ" are one word; the
-canonical form is i. A y that is the whole syllable ("y tế", "ý kiến") or part
+i/y: after a consonant, "kĩ"/"kỹ", "lí"/"lý", "Mĩ"/"Mỹ", "qui"/"quy" are one
+word; the canonical form is i. A y that is the whole syllable ("y tế", "ý kiến") or part
 of a vowel cluster ("tay", "thủy", "yêu") is left alone.
 
 Both rules keep the length of the text (one character for one), so offsets
@@ -41,7 +41,8 @@ _PLACEMENT_RE = re.compile(r"(?<!q)[ou][" + "".join(sorted({pair[1] for pair in 
 
 _Y = {"y": "i", **{_c("y" + t): _c("i" + t) for t in TONES}}
 ONSET_CONSONANTS = "bcdđghklmnprstvx"
-_IY_RE = re.compile(r"\b([" + ONSET_CONSONANTS + r"]{1,3})([" + "".join(_Y) + r"])\b")
+# After qu too: "qui định"/"quy định", "quí"/"quý" are one word.
+_IY_RE = re.compile(r"\b(qu|[" + ONSET_CONSONANTS + r"]{1,3})([" + "".join(_Y) + r"])\b")
 
 
 def canonical(text: str) -> str:
@@ -77,7 +78,8 @@ def cluster_char_filters() -> list[dict]:
         out.append(
             {
                 "type": "pattern_replace",
-                "pattern": rf"(?<![\p{{L}}\p{{N}}])([{onset}]+)[{y}{y.upper()}](?![\p{{L}}\p{{N}}])",
+                "pattern": rf"(?<![\p{{L}}\p{{N}}])([qQ][uU]|[{onset}]+)[{y}{y.upper()}]"
+                r"(?![\p{L}\p{N}])",
                 "replacement": f"$1{i}",
             }
         )

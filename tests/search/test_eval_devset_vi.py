@@ -118,7 +118,9 @@ def test_devset_vi_relevance_on_the_cluster(client, cluster_devset_vi):
     assert service.search(SearchRequest(q="hòa giải")).backend in test_cluster_live.CLUSTERS
 
 
-SPELLINGS = "Toà soạn HOÀ giải thuỷ lợi Khoẻ tuỵ quý Quỳnh hoàng kỹ sư Lý do Mỹ y tế tay yêu"
+SPELLINGS = (
+    "Toà soạn HOÀ giải thuỷ lợi Khoẻ tuỵ quý Quí QUY quyết Quỳnh hoàng kỹ sư Lý do Mỹ y tế tay yêu"
+)
 
 
 @pytest.mark.elasticsearch

@@ -27,12 +27,21 @@ def test_tone_placement_old_and_new_style_are_one_word(old, new):
 
 
 def test_after_q_the_mark_stays_and_other_marks_still_count():
-    assert dfold("quý") == "quý" != dfold("qúy")
+    assert dfold("quý") == dfold("quí") != dfold("qúy")
+    assert dfold("quyết") == "quyết" and dfold("quỳnh") == "quỳnh"
     assert not Term("hòa").matches("hóa")
 
 
 @pytest.mark.parametrize(
-    "i, y", [("kĩ sư", "kỹ sư"), ("quản lí", "quản lý"), ("lí do", "lý do"), ("Mĩ", "Mỹ")]
+    "i, y",
+    [
+        ("kĩ sư", "kỹ sư"),
+        ("quản lí", "quản lý"),
+        ("lí do", "lý do"),
+        ("Mĩ", "Mỹ"),
+        ("qui định", "quy định"),
+        ("bác sĩ", "bác sỹ"),
+    ],
 )
 def test_i_and_y_after_a_consonant_are_one_letter(i, y):
     assert dfold(i) == dfold(y) and fold(i) == fold(y)
