@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from . import listings
-from .models import Exemplar, Field, Locality
+from .models import Author, Exemplar, Field, Locality
 from .origin import absolute
 from .structured_data import iso, site_name
 
@@ -24,7 +24,7 @@ NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
 
 
 def route_urls(home, request=None) -> list[dict]:
-    """Sitemap entries of the exemplar, locality and field pages that have live stories,
+    """Sitemap entries of the exemplar, locality, field and author pages that have live stories,
     and of the events (``exemplars/events/sitemap.py``)."""
     from .models import ExemplarHomePage
 
@@ -36,6 +36,7 @@ def route_urls(home, request=None) -> list[dict]:
         ("exemplar", Exemplar, "exemplar"),
         ("locality", Locality, "locality"),
         ("field", Field, "field"),
+        ("author", Author, "bylines__author"),
     ):
         theirs = stories.filter(**{lookup: OuterRef("pk")})
         # Only published profiles: a draft exemplar has no public page.

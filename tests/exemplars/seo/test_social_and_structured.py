@@ -167,3 +167,12 @@ def test_author_page_is_purged_with_the_author_and_their_stories(
         author.save()
     assert "Nguyễn Thu Hà" in client.get(url).content.decode()
     caches["default"].clear()
+
+
+def test_sitemap_lists_author_pages_with_stories(client, site):
+    from tests.factories import make_author
+
+    make_author("Chưa viết bài")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/tac-gia/m-l/</loc>" in xml
+    assert "/tac-gia/chua-viet-bai/" not in xml
