@@ -142,16 +142,14 @@ class Services:
             stderr=subprocess.DEVNULL,
         )
 
-    def create_database(self, name):
-        psql = ["psql", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres", "-tAc"]
-        found = subprocess.run(
-            [*psql, f"SELECT 1 FROM pg_database WHERE datname='{name}'", "postgres"],
-            capture_output=True,
-            text=True,
-            check=True,
+    def fresh_database(self, name):
+        """Each run starts empty: the demo's images live in the run's own media folder,
+        so rows left from an earlier run would name files that are gone."""
+        psql = ["psql", "-q", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres", "-c"]
+        subprocess.run(
+            [*psql, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", "postgres"], check=True
         )
-        if found.stdout.strip() != "1":
-            subprocess.run([*psql, f"CREATE DATABASE {name}", "postgres"], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {name}", "postgres"], check=True)
 
 
 def fetch(url, headers=None):
@@ -283,7 +281,7 @@ def main():
     services = Services(options.pg_port, options.redis_port, "/var/tmp/exemplars-bench-services")
     log(f"private PostgreSQL :{options.pg_port} and Redis :{options.redis_port}")
     services("start")
-    services.create_database("bench")
+    services.fresh_database("bench")
 
     python = str(Path(os.environ.get("VENV", ROOT / ".venv")).resolve() / "bin" / "python")
     port = free_port()
