@@ -26,6 +26,11 @@ what is asked:
   characters) are removed from reader words; a query left with no words
   matches nothing instead of raising.
 
+Only modelsearch's backend classes are extended (the compilers' ``query``, the
+backend's class attributes, the SQLite index's ``add_items`` through ``super()``);
+no upstream code is copied. ``modelsearch`` is pinned to a minor version in
+``pyproject.toml`` so a change there is tested before the range moves.
+
 Use it with::
 
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "exemplars_search.wagtail_backend"}}
@@ -90,54 +95,38 @@ class CleanQueryMixin:
 @cache
 def _sqlite_backend_class():
     from modelsearch.backends.database.sqlite.sqlite import (
-        IndexEntry,
         SQLiteAutocompleteQueryCompiler,
         SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
-    from modelsearch.backends.database.sqlite.sqlite import (
-        ObjectIndexer as SQLiteObjectIndexer,
-    )
-
-    class FoldingObjectIndexer(SQLiteObjectIndexer):
-        """Every indexed value folded: the FTS5 table only ever holds "dien hinh"."""
-
-        def prepare_value(self, value):
-            return fold(super().prepare_value(value))
 
     class FoldingSQLiteIndex(SQLiteIndex):
-        """Wagtail's SQLite index, writing folded text (same steps as upstream)."""
+        """Wagtail's SQLite index; what it wrote is then folded in place.
+
+        Upstream writes the entries (its own steps, not copied here), then the
+        same rows get folded text; the FTS5 table follows through modelsearch's
+        update trigger, so it only ever holds "dien hinh".
+        """
+
+        FOLDED_FIELDS = ("title", "autocomplete", "body")
 
         def add_items(self, model, objs):
-            if not model.get_search_fields():
+            objs = list(objs)
+            super().add_items(model, objs)
+            if not objs or not model.get_search_fields():
                 return
-            indexers = [FoldingObjectIndexer(obj, self.backend) for obj in objs]
-            if not indexers:
-                return
-            content_type_pk = get_content_type_pk(model)
-            data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
-            entries = self.entries.filter(content_type_id=content_type_pk)
-            existing = set(
-                entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True)
+            entries = list(
+                self.entries.filter(
+                    content_type_id=get_content_type_pk(model),
+                    object_id__in=[str(obj.pk) for obj in objs],
+                ).only("pk", *self.FOLDED_FIELDS)
             )
-            for object_id in existing:
-                title, autocomplete, body = data[object_id]
-                entries.filter(object_id=object_id).update(
-                    title=title, autocomplete=autocomplete, body=body
-                )
-            self.entries.bulk_create(
-                IndexEntry(
-                    content_type_id=content_type_pk,
-                    object_id=object_id,
-                    title=title,
-                    autocomplete=autocomplete,
-                    body=body,
-                )
-                for object_id, (title, autocomplete, body) in data.items()
-                if object_id not in existing
-            )
-            self._refresh_title_norms()
+            for entry in entries:
+                for name in self.FOLDED_FIELDS:
+                    value = getattr(entry, name)
+                    setattr(entry, name, fold(value) if value else value)
+            self.entries.bulk_update(entries, self.FOLDED_FIELDS, batch_size=500)
 
     class FoldingSQLiteSearchQueryCompiler(CleanQueryMixin, SQLiteSearchQueryCompiler):
         FOLD_QUERY = True

@@ -97,3 +97,20 @@ def test_clean_query_removes_syntax_and_empty_words():
     assert cleaned.subqueries[0].query_string == "dien hinh"
     assert wagtail_backend.clean_query(PlainText('" "'), folded=True) is None
     assert wagtail_backend.clean_words("Đà Nẵng\x00", folded=False) == "Đà Nẵng"
+
+
+def test_sqlite_index_and_its_fts_table_hold_folded_text(story_page):
+    """Upstream writes the entry, we fold it in place: the FTS5 copy follows."""
+    if connection.vendor != "sqlite":
+        pytest.skip("the PostgreSQL backend folds inside the database")
+    from wagtail.search.models import IndexEntry
+
+    from exemplars_search.text import fold
+
+    entry = IndexEntry.objects.get(content_type__model="page", object_id=str(story_page.pk))
+    assert entry.title == fold(TITLE) == "dien hinh tien tien o chau doc"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT title FROM {IndexEntry._meta.db_table}_fts WHERE rowid = %s", [entry.pk]
+        )
+        assert cursor.fetchone() == (entry.title,)
