@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from .. import structured_data as sd
 from ..caching.conf import page_cache_settings
 from .forms import EntryForm
 from .ranking import winners
@@ -17,6 +18,15 @@ def contest_context(contest, request) -> dict:
         # The preview of a contest not saved yet: its questions, nowhere to post,
         # nobody to rank.
         return context
+    if url := contest.get_full_url(request):
+        # Shared like any reader page: canonical address and a social card.
+        context["canonical_url"] = url
+        context["og"] = sd.open_graph(
+            title=contest.seo_title or contest.title,
+            description=contest.search_description or contest.intro,
+            url=url,
+            request=request,
+        )
     if state == "open":
         context["form"] = EntryForm(contest=contest)
     elif state == "closed":

@@ -17,7 +17,7 @@ from .test_one_origin import reader_addresses
 pytestmark = pytest.mark.django_db
 
 VNU = Path(__file__).resolve().parents[2] / "browser/node_modules/vnu-jar/build/dist/vnu.jar"
-PAGES = slice(0, 12)  # the HTML pages of reader_addresses()
+PAGES = slice(0, 13)  # the HTML pages of reader_addresses()
 
 
 def nu_errors(files: list[Path]) -> list[dict]:

@@ -52,8 +52,10 @@ def reader_addresses(site) -> list[str]:
         field_url,
         locality_url,
     )
+    from tests.exemplars.test_contests import make_contest
 
     author = Author.objects.get(name="M.L")
+    contest = make_contest(site["section"])
 
     event = Event.objects.create(
         title="Tọa đàm nông dân giỏi",
@@ -76,6 +78,7 @@ def reader_addresses(site) -> list[str]:
         reverse("exemplars_events"),
         event.get_absolute_url(),
         author_url(author),
+        contest.url,
         reverse("exemplars_events_ics"),
         author_feed_url(author),
         reverse("exemplars_feed_rss"),

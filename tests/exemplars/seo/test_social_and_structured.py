@@ -13,7 +13,7 @@ from .test_one_origin import reader_addresses
 
 pytestmark = pytest.mark.django_db
 
-PAGES = slice(0, 12)  # the HTML pages of reader_addresses(); feeds and sitemaps follow
+PAGES = slice(0, 13)  # the HTML pages of reader_addresses(); feeds and sitemaps follow
 
 
 def title(page_html) -> str:
