@@ -205,7 +205,7 @@ class TestStoryPage:
         assert 'datetime="2024-04-12T13:38:00+07:00"' in page
         assert "Ông Hai trên ruộng" in page and "Ảnh: M.L" in page
         assert "Làm theo gương Bác." in page and "6 ha cá tra" in page
-        assert '<p class="bylines">M.L</p>' in page
+        assert '<p class="bylines"><a href="/tac-gia/m-l/" rel="author">M.L</a></p>' in page
         assert 'class="chip" href="/an-giang-chung-suc-xay-dung-nong-thon-moi/"' in page
         assert "facebook.com/sharer" in page and "sp.zalo.me" in page and "data-copy-url" in page
         assert 'aria-label="Đường dẫn"' in page and "Gương sáng nông thôn" in page
