@@ -55,8 +55,10 @@ def route_url(kind: str, slug: str, request=None) -> str:
     """``/dien-hinh/<slug>/`` and friends, under the site's home page."""
     from .models import ExemplarHomePage
 
+    # The class's resolver, not ``ExemplarHomePage().reverse_subpage``: building
+    # a page instance for every link of a listing cost more than the reverse.
     try:
-        sub = ExemplarHomePage().reverse_subpage(_ROUTES[kind], kwargs={"slug": slug})
+        sub = ExemplarHomePage.get_resolver().reverse(_ROUTES[kind], slug=slug)
     except (KeyError, NoReverseMatch):
         return ""
     return home_url(request).rstrip("/") + "/" + sub
