@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Iterable
 
 from ..text import ParsedQuery, Term, fold, words
-from .telex import convert_word
+from .telex import candidates, convert_word
 
 # Readings searched at most, the literal one included: each adds match clauses.
 MAX_READINGS = 6
@@ -80,6 +80,10 @@ def expand(parsed: ParsedQuery, synonyms: Synonyms | None = None) -> ParsedQuery
         return parsed
     # (first group, groups covered, alternatives) — greedy, longest first.
     spans: list[tuple[int, int, list[list[Term]]]] = []
+    # A stray keystroke is repaired ("nooing" → "nông") only in a query
+    # another word of which is plainly Telex or VNI: alone, "book" stays book.
+    typing = any(convert_word(t.text) for t in parsed.terms if not t.strict)
+    repaired: set[int] = set()  # spans whose alternatives are repairs, guesses
     for run in _bare_runs(parsed):
         terms = [parsed.groups[i][0] for i in run]
         k = 0
@@ -94,15 +98,24 @@ def expand(parsed: ParsedQuery, synonyms: Synonyms | None = None) -> ParsedQuery
             converted = None if terms[k].strict else convert_word(terms[k].text)
             if converted:
                 spans.append((run[k], 1, [[Term(converted)]]))
+            elif typing and not terms[k].strict:
+                repairs = candidates(terms[k].text)
+                if repairs:
+                    spans.append((run[k], 1, [[Term(r)] for r in repairs]))
+                    repaired.add(len(spans) - 1)
             k += 1
     if not spans:
         return parsed
     choices = [[None, *alts] for _, _, alts in spans]
     # Every span replaced is the likeliest other reading (a whole query typed
-    # in Telex); then readings keeping more of the literal words.
+    # in Telex); then readings keeping more of the literal words. A repair is
+    # a guess: the word as typed comes before it.
     combos = sorted(
         (c for c in itertools.product(*choices) if any(c)),
-        key=lambda c: -sum(a is not None for a in c),
+        key=lambda c: (
+            -sum(a is not None for i, a in enumerate(c) if i not in repaired),
+            sum(a is not None for i, a in enumerate(c) if i in repaired),
+        ),
     )
     variants = []
     for combo in combos[: MAX_READINGS - 1]:

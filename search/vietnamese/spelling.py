@@ -1,8 +1,8 @@
 """Spelling slips readers make, and the words they meant.
 
 Typical of southern speech and of fast typing: final n/ng and t/c
-("tình nguyệng", "đoàn kếc"), s/x ("xinh viên"), tr/ch, d/v/gi, and one wrong
-or missing mark. :func:`variants` lists the words one slip away; the search
+("tình nguyệng", "đoàn kếc"), s/x ("xinh viên"), tr/ch, d/v/gi, n/nh, and one
+wrong or missing mark. :func:`variants` lists the words one slip away; the search
 service tries them only when the reader's words found nothing, and keeps the
 correction that finds the most.
 """
@@ -22,6 +22,10 @@ ONSET_SWAPS = {
     "v": ("d", "gi"),
     "gi": ("d", "v"),
     "r": ("d", "g"),
+    # An extra or missing h typed blind: "nhông" for "nông". Tried only when
+    # the words as typed find nothing, so it never adds noise to a right query.
+    "nh": ("n",),
+    "n": ("nh",),
 }
 FINAL_SWAPS = {"n": ("ng",), "ng": ("n",), "t": ("c",), "c": ("t",), "nh": ("n",), "ch": ("t",)}
 SHAPES = {

@@ -12,7 +12,7 @@ from exemplars_search.query import SearchRequest
 from exemplars_search.text import Term, dfold, fold, highlight, parse_query, slugify_vi
 from exemplars_search.vietnamese.expand import Synonyms, expand
 from exemplars_search.vietnamese.spelling import variants
-from exemplars_search.vietnamese.telex import convert_word
+from exemplars_search.vietnamese.telex import candidates, convert_word
 
 from .behaviour import make_doc
 
@@ -78,6 +78,11 @@ def test_highlight_marks_what_the_reader_sees():
         ("vie65t", "việt"),
         ("nu7o71c", "nước"),
         ("d9a6t1", "đất"),
+        # Free order, as Unikey takes it: marks typed after the final consonant.
+        ("vietej", "việt"),
+        ("nguoiwf", "người"),
+        ("mosiw", "mới"),
+        ("truwowfng", "trường"),
     ],
 )
 def test_telex_and_vni_keystrokes_become_words(typed, meant):
@@ -89,12 +94,30 @@ def test_english_and_plain_words_are_not_converted(word):
     assert convert_word(word) is None
 
 
+def test_a_stray_keystroke_is_repaired_to_the_nearest_syllables():
+    assert candidates("nooing") == ["nông"]
+    assert candidates("hieeens") == ["hiến"]
+    assert candidates("thoon") == ["thôn"]  # converts as typed: no repair
+    assert candidates("hello") == []
+
+
+def test_a_repair_needs_another_word_typed_in_telex():
+    def readings(q):
+        return [" ".join(t.text for t in v.terms) for v in expand(parse_query(q)).variants]
+
+    assert "nông thôn mới" in readings("nooing thoon mowis")
+    assert readings("book") == [] and readings("good book") == []
+    # The English word as typed comes before a guess at it.
+    assert readings("news hieens")[0] == "news hiến"
+
+
 def test_spelling_slips_one_step_away():
     assert "nguyện" in variants("nguyệng")
     assert "kết" in variants("kếc")
     assert "sinh" in variants("xinh")
     assert "trường" in variants("chường")
     assert "giữ" in variants("dữ")
+    assert "nông" in variants("nhông")
 
 
 def test_abbreviations_expand_both_ways():
@@ -167,3 +190,19 @@ def test_an_abbreviation_without_letters_is_refused_with_a_message(admin_client,
     assert response.status_code == 200
     assert "Chữ viết tắt phải có chữ hoặc số." in response.content.decode()
     assert not Synonym.objects.exists()
+
+
+def test_vni_typed_blind_with_two_slips_finds_the_words_meant(search_backend):
+    search_backend.index(
+        [
+            make_doc(id=1, title="Xã về đích nông thôn mới", intro="Đủ mười chín tiêu chí."),
+            make_doc(id=2, title="Thôn mời bà con họp", intro="Bàn việc làm đường."),
+        ]
+    )
+    # "nho6ng tho6n mo7i" spells "nhông thôn mơi": an extra h, a tone key forgotten.
+    results = service.search(SearchRequest(q="nho6ng tho6n mo7i"))
+    assert results.did_you_mean == "nông thôn mới"
+    assert [h.title for h in results.hits] == ["Xã về đích nông thôn mới"]
+    # A stray keystroke ("nooing"): found without a correction.
+    stray = service.search(SearchRequest(q="nooing thoon mowis"))
+    assert stray.total == 1 and stray.did_you_mean is None
