@@ -13,6 +13,7 @@ carries it.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 
@@ -35,6 +36,10 @@ OG_SPEC = "exactfill-1200x630-c100|format-jpeg"
 OG_SIZE = (1200, 630)
 
 
+# Built once: Wagtail calls the hook for every filter of every image it renders
+# (a new ``Filter`` per ``{% picture %}``), and a class statement each time showed
+# in the profile of a story page.
+@functools.cache
 def _fill_operation():
     from wagtail.images.image_operations import FillOperation
 
