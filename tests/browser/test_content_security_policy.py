@@ -40,7 +40,7 @@ def test_reader_pages_raise_no_csp_violation(live_server, settings):
             assert driver.execute_script("return document.readyState") == "complete"
             if path.startswith("/search/"):
                 # The suggestions box fetches /api/search/suggest/ as the reader types.
-                box = driver.find_element(By.CSS_SELECTOR, "input[type=search]")
+                box = driver.find_element(By.CSS_SELECTOR, "#xs-q")
                 box.clear()
                 box.send_keys("dien hinh")
                 WebDriverWait(driver, 10).until(
