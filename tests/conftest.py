@@ -19,9 +19,16 @@ def pytest_collection_modifyitems(config, items):
     skip_pg = pytest.mark.skip(
         reason="needs PostgreSQL: set DATABASE_URL=postgres://…; CI runs it in its PostgreSQL pass"
     )
+    # These build their own SQLite file and never touch DATABASE_URL, so the
+    # PostgreSQL pass would only run them a second time, identically.
+    skip_sqlite_file = pytest.mark.skip(
+        reason="runs on its own SQLite file: the SQLite pass runs it"
+    )
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+        if "sqlite_file" in item.keywords and on_postgres:
+            item.add_marker(skip_sqlite_file)
 
 
 @pytest.fixture

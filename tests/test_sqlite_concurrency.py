@@ -171,6 +171,7 @@ def _result(spawned: tuple[subprocess.Popen, Path]) -> dict:
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_file
 def test_concurrent_publishing_on_one_sqlite_file_loses_nothing(tmp_path):
     database = tmp_path / "newsroom.sqlite3"
     stories = _result(_spawn(database, "setup"))["stories"]

@@ -398,6 +398,7 @@ def test_oversized_fields_are_refused_with_the_limit(tmp_path, settings):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_file
 def test_a_killed_import_leaves_every_live_story_searchable(tmp_path):
     """SIGKILL, which no ``finally`` survives, in the middle of a run on a SQLite file."""
     import os
