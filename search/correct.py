@@ -22,7 +22,7 @@ from .vietnamese.telex import convert_word, spelled
 # Searches one correction may cost at most (each a count, no facets or excerpts).
 MAX_TRIES = 24
 # Searches the word-by-word pass may add (a slip in more than one word).
-MAX_WORD_TRIES = 24
+MAX_WORD_TRIES = 20
 
 
 def _replace_word(raw: str, index: int, new: str) -> str:
@@ -50,17 +50,18 @@ def _count(backend, request: SearchRequest, q: str) -> int:
 
 
 def _word_by_word(backend, request: SearchRequest, base: str) -> str | None:
-    """``base`` with each word that finds nothing beside the words before it
-    replaced by its slip that finds the most with them: VNI typed blind,
+    """``base`` with each word that no story uses replaced by its slip that
+    finds the most beside the words before it: VNI typed blind,
     "nho6ng tho6n mo7i", is "nhông thôn mơi", two slips from "nông thôn mới"
     (and "mới", not "mời", is the one that goes with "nông thôn")."""
     fixed, tries = base, 0
-    context: list[str] = []  # the words so far that find something together
+    context: list[str] = []  # the words so far, as kept or corrected
     for i, (_s, _e, w) in enumerate(iter_word_spans(base)):
         if tries >= MAX_WORD_TRIES:
             break
         tries += 1
-        if _count(backend, request, " ".join([*context, w])):
+        if _count(backend, request, w):
+            # A word the stories use is no slip, though the query found nothing.
             context.append(w)
             continue
         strict = Term(w).strict
