@@ -25,10 +25,25 @@ def pytest_collection_modifyitems(config, items):
         reason="runs on its own SQLite file: the SQLite pass runs it"
     )
     for item in items:
+        _require_serialized_rollback(item)
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
         if "sqlite_file" in item.keywords and on_postgres:
             item.add_marker(skip_sqlite_file)
+
+
+def _require_serialized_rollback(item):
+    """A transactional test must restore the migrated rows (serialized_rollback).
+
+    Without it, its teardown flush re-creates content types under new ids, and
+    every later test that restores the serialized database fails on a duplicate
+    content type: one forgotten flag breaks tests in other files.
+    """
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        raise pytest.UsageError(
+            f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+        )
 
 
 @pytest.fixture

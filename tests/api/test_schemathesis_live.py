@@ -21,7 +21,7 @@ from tests.search.conftest import search_backend  # noqa: F401 (a fixture)
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_schemathesis_every_check(live_server, search_backend, tmp_path):  # noqa: F811
     search_backend.index(
         [

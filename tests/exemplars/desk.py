@@ -94,7 +94,6 @@ def story_post_data(story, **overrides) -> dict:
         "tags": "",
         "bylines": inline_formset([]),
         "event_citations": inline_formset([]),
-        "event_citations": inline_formset([]),
         "published_at": "",
         "original_url": "",
         "go_live_at": "",

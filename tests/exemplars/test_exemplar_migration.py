@@ -8,8 +8,16 @@ BEFORE = [("exemplars", "0003_rename_homepage")]
 AFTER = [("exemplars", "0004_exemplar_draft_state_revisions_locking")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_existing_exemplars_stay_live_after_the_upgrade():
+@pytest.fixture
+def back_to_latest():
+    """The tests after this one need every migration applied again."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_existing_exemplars_stay_live_after_the_upgrade(back_to_latest):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps.get_model("exemplars", "Exemplar")
