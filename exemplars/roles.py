@@ -89,6 +89,9 @@ ROLES = [
             **{f"exemplars.{m}": ALL for m in SNIPPETS},
             "exemplars.exemplar": EXEMPLAR_DESK,
             **MODERATION,
+            # The abbreviation list readers' searches expand (UBND, HTX…) is the
+            # desk's to extend.
+            "exemplars_search.synonym": ALL,
         },
         collection_perms=(
             "add_image",
@@ -108,6 +111,7 @@ ROLES = [
             **{f"exemplars.{m}": ALL for m in SNIPPETS},
             "exemplars.exemplar": EXEMPLAR_DESK,
             **MODERATION,
+            "exemplars_search.synonym": ALL,
             "auth.user": ALL,
             "auth.group": ALL,
             "wagtailcore.site": ALL,

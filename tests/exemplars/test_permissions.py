@@ -155,6 +155,16 @@ def export_report(client, desk, user):
     return response.status_code == 200 and response["Content-Type"].startswith("text/csv")
 
 
+def extend_abbreviations(client, desk, user):
+    from exemplars_search.models import Synonym
+
+    client.post(
+        reverse("wagtailsnippets_exemplars_search_synonym:add"),
+        {"abbreviation": "CLB", "full_forms": "câu lạc bộ"},
+    )
+    return Synonym.objects.filter(abbreviation="CLB").exists()
+
+
 # -- deleting and moving: only one's own drafts without publish permission ------
 
 
@@ -372,6 +382,7 @@ ACTIONS = {
     "curate": curate,
     "manage campaigns": manage_campaigns,
     "export report": export_report,
+    "extend abbreviations": extend_abbreviations,
     "delete own draft": delete_own_draft,
     "delete others' draft": delete_others_draft,
     "delete others' draft section": delete_others_draft_section,
