@@ -23,6 +23,13 @@ def _no_violations(driver, where):
     assert violations == [], (where, violations)
 
 
+def _wait_for_text(driver, text):
+    """A submit navigates: read the answer page once it has arrived, not the form's."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 15).until(lambda d: text in d.page_source)
+
+
 def test_a_reader_comments_and_enters_a_contest(live_server, settings):
     from selenium.webdriver.common.by import By
 
@@ -57,7 +64,7 @@ def test_a_reader_comments_and_enters_a_contest(live_server, settings):
         driver.find_element(By.NAME, "text").send_keys("Cảm ơn tấm gương của chú.")
         _no_violations(driver, story.url)
         driver.find_element(By.CSS_SELECTOR, ".comment-form button[type=submit]").click()
-        assert "Bình luận của bạn đang chờ duyệt." in driver.page_source
+        _wait_for_text(driver, "Bình luận của bạn đang chờ duyệt.")
         _no_violations(driver, "comment answer")
 
         driver.get(live_server.url + contest.url)
@@ -69,7 +76,7 @@ def test_a_reader_comments_and_enters_a_contest(live_server, settings):
         ).click()
         _no_violations(driver, contest.url)
         driver.find_element(By.CSS_SELECTOR, ".contest-form button[type=submit]").click()
-        assert "Bài dự thi của bạn đã được ghi nhận." in driver.page_source
+        _wait_for_text(driver, "Bài dự thi của bạn đã được ghi nhận.")
         _no_violations(driver, "entry answer")
         logged = [e["message"] for e in driver.get_log("browser")]
         assert not [m for m in logged if "Content Security Policy" in m], logged
