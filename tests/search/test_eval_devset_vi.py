@@ -12,18 +12,15 @@ meant (see the queries' categories).
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from exemplars_search import service
 from exemplars_search.query import SearchRequest
 
 from . import test_cluster_live
+from .relevance import load_devset, score
 from .test_cluster_live import (  # noqa: F401 - fixtures, reused
     analyze,
     cluster,
@@ -31,53 +28,33 @@ from .test_cluster_live import (  # noqa: F401 - fixtures, reused
     live_backend,
     mirror_never_answers,
 )
-from .test_eval_devset import nfc, ranked_urls
 
 DEVSET = Path(__file__).parent / "devset_vi"
 
 
 @pytest.fixture
 def devset_vi(section, search_backend):
-    call_command("import_stories", str(DEVSET / "stories.jsonl"), stdout=StringIO())
-    # Publishing indexes on commit; the test transaction never commits.
-    service.rebuild()
-    stories = [json.loads(line) for line in (DEVSET / "stories.jsonl").open(encoding="utf-8")]
-    queries = json.loads((DEVSET / "queries.json").read_text(encoding="utf-8"))
-    return {nfc(s["title"]): s["source_url"] for s in stories}, queries
+    return load_devset(DEVSET)
 
 
-def score(client, devset) -> None:
-    url_of, queries = devset
-    recall = defaultdict(list)
-    reciprocal_ranks, first_hits, misses = [], [], []
-    for query in queries:
-        ranked = ranked_urls(client, query, url_of)
-        relevant = set(query["relevant"])
-        k = max(10, len(relevant))
-        recall[query["category"]].append(len(relevant & set(ranked[:k])) / len(relevant))
-        rank = next((i for i, u in enumerate(ranked, 1) if u in relevant), None)
-        reciprocal_ranks.append(1 / rank if rank else 0.0)
-        if query.get("must_rank_first"):
-            first_hits.append(bool(ranked) and ranked[0] == query["must_rank_first"])
-        if recall[query["category"]][-1] < 1 or (
-            query.get("must_rank_first") and not first_hits[-1]
-        ):
-            misses.append((query["id"], query["q"], ranked[:5]))
-    per_category = {c: sum(v) / len(v) for c, v in recall.items()}
-    mrr = sum(reciprocal_ranks) / len(reciprocal_ranks)
-    first_rate = sum(first_hits) / len(first_hits)
-    print("\nrecall@10 per category:", json.dumps(per_category, indent=1))
-    print(f"must-rank-first rate: {first_rate:.3f}  MRR: {mrr:.3f}")
-    for miss in misses:
-        print("miss:", miss)
-    assert set(per_category) == {"tone_placement", "abbreviation", "i_y", "telex", "spelling"}
-    assert all(v == 1.0 for v in per_category.values()), (per_category, misses)
-    assert first_rate >= 0.9, misses
-    assert mrr >= 0.85, misses
+def assert_goals(scores) -> None:
+    assert set(scores.per_category) == {
+        "tone_placement",
+        "abbreviation",
+        "i_y",
+        "telex",
+        "spelling",
+    }
+    assert all(v == 1.0 for v in scores.per_category.values()), (
+        scores.per_category,
+        scores.misses,
+    )
+    assert scores.first_rate >= 0.9, scores.misses
+    assert scores.mrr >= 0.85, scores.misses
 
 
 def test_devset_vi_relevance(client, devset_vi):
-    score(client, devset_vi)
+    assert_goals(score(client, devset_vi))
 
 
 def test_a_correct_query_gets_no_correction_and_a_slip_gets_one(client, devset_vi):
@@ -114,7 +91,7 @@ def cluster_devset_vi(cluster_settings, devset_vi, mirror_never_answers):  # noq
 @pytest.mark.elasticsearch
 def test_devset_vi_relevance_on_the_cluster(client, cluster_devset_vi):
     """Readers answered by the node itself (the database mirror refuses)."""
-    score(client, cluster_devset_vi)
+    assert_goals(score(client, cluster_devset_vi))
     assert service.search(SearchRequest(q="hòa giải")).backend in test_cluster_live.CLUSTERS
 
 
