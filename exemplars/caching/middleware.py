@@ -18,6 +18,7 @@ from django.utils.cache import (
 
 from .conf import page_cache_settings
 from .store import CacheUnavailable, PageStore
+from .wsgi import ENVIRON_KEY
 
 HEADER = "X-Page-Cache"
 
@@ -42,7 +43,12 @@ class PageCacheMiddleware:
         language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         url = request.build_absolute_uri()
         store = generations = None
-        if conf["ENABLED"]:
+        # The WSGI layer (wsgi.py) already looked and missed; it stores the
+        # response as finally sent, once told it may.
+        pending = request.META.get(ENVIRON_KEY)
+        if pending is not None:
+            generations = pending.generations
+        elif conf["ENABLED"]:
             store = PageStore(conf)
             try:
                 generations, cached = store.lookup(request.path, url, language)
@@ -64,13 +70,17 @@ class PageCacheMiddleware:
         patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
         if request.method == "GET":
             set_response_etag(response)
+        timeout = conf["SEARCH_MAX_AGE"] if short else conf["TIMEOUT"]
+        if pending is not None and request.method == "GET":
+            pending.timeout = timeout
+            response.headers[HEADER] = "miss"
         # The key holds no request header: a response varying on one (a
         # compression middleware placed below this one) is not stored.
-        if generations is not None and request.method == "GET" and not response.has_header("Vary"):
+        elif (
+            generations is not None and request.method == "GET" and not response.has_header("Vary")
+        ):
             try:
-                store.store(
-                    generations, url, language, response, conf["SEARCH_MAX_AGE"] if short else None
-                )
+                store.store(generations, url, language, response, timeout)
                 response.headers[HEADER] = "miss"
             except CacheUnavailable:
                 pass

@@ -56,6 +56,9 @@ class PageStore:
     def _entry_key(self, url: str, language: str) -> str:
         return f"{self.prefix}:page:{language}:{_digest(url)}"
 
+    def _final_key(self, request_key: str) -> str:
+        return f"{self.prefix}:final:{_digest(request_key)}"
+
     # -- guarded access --------------------------------------------------------
 
     def _call(self, method, *args, **kwargs):
@@ -85,13 +88,22 @@ class PageStore:
     def lookup(self, path: str, url: str, language: str):
         """``(generations, response)``: the current generations (created when
         missing) and the stored response, or None when there is none for them."""
-        keys = [self._site_key(), self._path_key(path), self._entry_key(url, language)]
+        generations, entry = self._lookup(path, self._entry_key(url, language))
+        return generations, entry and self._response(entry)
+
+    def lookup_final(self, path: str, request_key: str):
+        """``(generations, entry)`` for the WSGI layer (``wsgi.py``): the entry is
+        ``(generations, status line, headers, body, stored_at)`` exactly as sent."""
+        return self._lookup(path, self._final_key(request_key))
+
+    def _lookup(self, path: str, entry_key: str):
+        keys = [self._site_key(), self._path_key(path), entry_key]
         found = self._call("get_many", keys)
         generations = (found.get(keys[0]), found.get(keys[1]))
         entry = found.get(keys[2])
         # An entry written by another version of this code is a miss, not an error.
         if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == generations:
-            return generations, self._response(entry)
+            return generations, entry
         generations = (self._generation(keys[0], found), self._generation(keys[1], found))
         return generations, None
 
@@ -113,6 +125,10 @@ class PageStore:
             time.time(),
         )
         self._call("set", self._entry_key(url, language), entry, timeout or self.timeout)
+
+    def store_final(self, generations, request_key, status, headers, body, timeout=None) -> None:
+        entry = (generations, status, headers, body, time.time())
+        self._call("set", self._final_key(request_key), entry, timeout or self.timeout)
 
     # -- purging -----------------------------------------------------------------
 

@@ -4,4 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")
 
-application = get_wsgi_application()
+from exemplars.caching.wsgi import PageCacheApplication  # noqa: E402  (needs the settings)
+
+# Cached reader pages are answered before Django's handler runs (exemplars/caching/wsgi.py).
+application = PageCacheApplication(get_wsgi_application())
