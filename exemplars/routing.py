@@ -29,11 +29,22 @@ def route_descendant(home, request, path_components):
         prefixes.append(url)
     steplen = home.steplen
     above = [home.path[:n] for n in range(steplen, len(home.path) + 1, steplen)]
+    # The path's pages are found by their slugs (indexed), then kept by their
+    # url_path: url_path has no index and SQLite's LIKE for the path prefix
+    # cannot use one, so without the slugs every page under the home was read
+    # (8 ms a request at 20,000 stories). No ORDER BY: the pages go into a dict.
     pages = list(
         Page.objects.filter(
             Q(path__in=above)
-            | Q(path__startswith=home.path, depth__gt=home.depth, url_path__in=prefixes)
-        ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+            | Q(
+                slug__in=set(path_components),
+                path__startswith=home.path,
+                depth__gt=home.depth,
+                url_path__in=prefixes,
+            )
+        )
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+        .order_by()
     )
     by_url = {p.url_path: p for p in pages if p.depth > home.depth}
     # Restricted or aliased (restrictions of another page) above the home, home included.
