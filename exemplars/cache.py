@@ -22,7 +22,7 @@ import time
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -134,6 +134,27 @@ def _not_found(key, *args, **kwargs):
     raise ValueError(f"Key '{key}' not found")
 
 
+class _PooledClient(RedisCacheClient):
+    """Django's client, keeping one ``redis.Redis`` per connection pool.
+
+    Django builds a new ``redis.Redis`` for every cache call, and its
+    constructor fills a table of ~170 response callbacks: about 0.1 ms of
+    Python per call, most of a page cache hit. A ``redis.Redis`` over a pool
+    is thread-safe, and the pool reconnects itself after a fork.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's ``RedisCache`` whose outage is a miss, never an error.
 
@@ -148,6 +169,7 @@ class ResilientRedisCache(RedisCache):
         self.retry_after = float(options.pop("RETRY_AFTER", 5))
         params["OPTIONS"] = DEFAULT_OPTIONS | options
         super().__init__(server, params)
+        self._class = _PooledClient
         self.location = ",".join(self._servers)
 
     @_degrading(lambda key, default=None, *a, **kw: default)
