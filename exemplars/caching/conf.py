@@ -25,6 +25,10 @@ DEFAULTS = {
     "SEARCH_URL_NAMESPACES": ["exemplars_search"],
     # Never served from or stored in the cache.
     "EXCLUDE_PATH_PREFIXES": ["/admin/", "/django-admin/", "/documents/"],
+    # Bytes of pages each server process keeps in its own memory, answered
+    # without asking Redis and kept exact by Redis's invalidation messages
+    # (nearcache.py); 0 turns it off. Only with a Redis cache.
+    "NEAR_CACHE_BYTES": 32 * 1024 * 1024,
     # Seconds to stop asking a cache server that failed, so a dead Redis costs
     # one refused connection per process, not one per request.
     "RETRY_AFTER": 5,

@@ -85,24 +85,32 @@ class PageStore:
 
     # -- reading and writing -----------------------------------------------------
 
+    def generation_names(self, path: str) -> tuple[str, str]:
+        """The site's and the path's generation keys as the cache server names them."""
+        return (
+            self.cache.make_key(self._site_key()),
+            self.cache.make_key(self._path_key(path)),
+        )
+
     def lookup(self, path: str, url: str, language: str):
         """``(generations, response)``: the current generations (created when
         missing) and the stored response, or None when there is none for them."""
-        generations, entry = self._lookup(path, self._entry_key(url, language))
+        generations, entry = self._lookup(path, self._entry_key(url, language), 5)
         return generations, entry and self._response(entry)
 
     def lookup_final(self, path: str, request_key: str):
         """``(generations, entry)`` for the WSGI layer (``wsgi.py``): the entry is
-        ``(generations, status line, headers, body, stored_at)`` exactly as sent."""
-        return self._lookup(path, self._final_key(request_key))
+        ``(generations, status line, headers, body, stored_at, timeout)``, the
+        response exactly as sent."""
+        return self._lookup(path, self._final_key(request_key), 6)
 
-    def _lookup(self, path: str, entry_key: str):
+    def _lookup(self, path: str, entry_key: str, size: int):
         keys = [self._site_key(), self._path_key(path), entry_key]
         found = self._call("get_many", keys)
         generations = (found.get(keys[0]), found.get(keys[1]))
         entry = found.get(keys[2])
         # An entry written by another version of this code is a miss, not an error.
-        if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == generations:
+        if isinstance(entry, tuple) and len(entry) == size and entry[0] == generations:
             return generations, entry
         generations = (self._generation(keys[0], found), self._generation(keys[1], found))
         return generations, None
@@ -127,8 +135,9 @@ class PageStore:
         self._call("set", self._entry_key(url, language), entry, timeout or self.timeout)
 
     def store_final(self, generations, request_key, status, headers, body, timeout=None) -> None:
-        entry = (generations, status, headers, body, time.time())
-        self._call("set", self._final_key(request_key), entry, timeout or self.timeout)
+        timeout = timeout or self.timeout
+        entry = (generations, status, headers, body, time.time(), timeout)
+        self._call("set", self._final_key(request_key), entry, timeout)
 
     # -- purging -----------------------------------------------------------------
 

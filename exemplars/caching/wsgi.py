@@ -5,7 +5,8 @@ still builds a request, runs the middleware chain, builds a response and
 compresses it, about 0.3 ms of Python per reader. Wrapped around the WSGI
 application (``newsroom/wsgi.py``), this layer answers a reader's cached page
 from the bytes last sent for the same request, status line and final headers
-included, without entering Django at all.
+included, without entering Django at all: from the worker's own memory when
+the page is hot there (``nearcache.py``), else with one Redis round trip.
 
 It serves nothing Django did not send: an entry is stored only when the
 middleware below marked the response shareable, after every middleware ran
@@ -23,10 +24,13 @@ import time
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.http import parse_etags
 
 from .conf import page_cache_settings
+from .nearcache import near_cache_for
 from .store import CacheUnavailable, PageStore
 
 # request.META key through which this layer and PageCacheMiddleware talk.
@@ -56,19 +60,34 @@ class PageCacheApplication:
 
     def __init__(self, application):
         self.application = application
+        self._config = None
 
     def __call__(self, environ, start_response):
-        conf = page_cache_settings()
-        request = self._cacheable_request(environ, conf) if conf["ENABLED"] else None
+        config = self._config
+        if config is None or config.version != _settings_version:
+            if config is not None and config.near is not None:
+                config.near.stop()
+            config = self._config = _Config()
+        request = config.cacheable_request(environ) if config.enabled else None
         if request is None:
             return self.application(environ, start_response)
         path, key = request
-        store = PageStore(conf)
+        near = config.near
+        if near is not None:
+            near.start()
+            entry = near.get(key)
+            if entry is not None:
+                return self._serve(environ, start_response, entry)
+            ticket = near.ticket()
+        store = PageStore(config.conf)
         try:
             generations, entry = store.lookup_final(path, key)
         except CacheUnavailable:
             return self.application(environ, start_response)
         if entry is not None:
+            if near is not None:
+                expires_in = entry[4] + entry[5] - time.time()
+                near.put(ticket, key, entry, store.generation_names(path), expires_in)
             return self._serve(environ, start_response, entry)
 
         pending = environ[ENVIRON_KEY] = PendingEntry(generations)
@@ -92,50 +111,6 @@ class PageCacheApplication:
             pass
         return [body]
 
-    # -- which requests ------------------------------------------------------------
-
-    @staticmethod
-    def _cacheable_request(environ, conf):
-        """``(path, key)`` for a request the page cache may answer, else None.
-
-        Conservative on purpose: anything that might be an editor (a cookie
-        named like the session's) or that the cache never holds goes to Django,
-        which decides the same way or stricter.
-        """
-        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-            return None
-        if settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", ""):
-            return None
-        if "HTTP_IF_MATCH" in environ or "HTTP_IF_UNMODIFIED_SINCE" in environ:
-            return None
-        script_name = get_script_name(environ)
-        path_info = get_path_info(environ) or "/"
-        excluded = (
-            *conf["EXCLUDE_PATH_PREFIXES"],
-            settings.STATIC_URL or "",
-            settings.MEDIA_URL or "",
-        )
-        if path_info.startswith(tuple(prefix for prefix in excluded if prefix.startswith("/"))):
-            return None
-        # As WSGIRequest.path, which purges are given.
-        path = f"{script_name.rstrip('/')}/{path_info.replace('/', '', 1)}"
-        proxy_header = (settings.SECURE_PROXY_SSL_HEADER or ("", ""))[0]
-        key = "\n".join(
-            (
-                environ.get("wsgi.url_scheme", ""),
-                environ.get(proxy_header, "") if proxy_header else "",
-                environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
-                environ.get("SERVER_PORT", ""),
-                environ.get("HTTP_X_FORWARDED_HOST", "") if settings.USE_X_FORWARDED_HOST else "",
-                environ.get("HTTP_X_FORWARDED_PORT", "") if settings.USE_X_FORWARDED_PORT else "",
-                script_name,
-                environ.get("PATH_INFO", ""),
-                environ.get("QUERY_STRING", ""),
-                "gzip" if re_accepts_gzip.search(environ.get("HTTP_ACCEPT_ENCODING", "")) else "",
-            )
-        )
-        return path, key
-
     @staticmethod
     def _storable(status, headers) -> bool:
         if not status.startswith("200 "):
@@ -152,7 +127,7 @@ class PageCacheApplication:
 
     @staticmethod
     def _serve(environ, start_response, entry):
-        _, status, headers, body, stored_at = entry
+        _, status, headers, body, stored_at, _ = entry
         etag = next((value for name, value in headers if name.lower() == "etag"), None)
         if etag and environ["REQUEST_METHOD"] == "GET" and _matches(environ, etag):
             kept = [(n, v) for n, v in headers if n.lower() in NOT_MODIFIED_HEADERS]
@@ -163,6 +138,67 @@ class PageCacheApplication:
         headers.append((HEADER, "hit"))
         start_response(status, headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+
+class _Config:
+    """What every request needs from the settings, read once per process (and
+    again when a test changes them): settings lookups cost more than a hit."""
+
+    def __init__(self):
+        self.version = _settings_version
+        self.conf = conf = page_cache_settings()
+        self.enabled = conf["ENABLED"]
+        self.session_cookie = settings.SESSION_COOKIE_NAME
+        prefixes = (*conf["EXCLUDE_PATH_PREFIXES"], settings.STATIC_URL, settings.MEDIA_URL)
+        self.excluded = tuple(p for p in prefixes if p and p.startswith("/"))
+        self.proxy_header = (settings.SECURE_PROXY_SSL_HEADER or ("", ""))[0]
+        self.forwarded_host = settings.USE_X_FORWARDED_HOST
+        self.forwarded_port = settings.USE_X_FORWARDED_PORT
+        self.near = near_cache_for(conf) if self.enabled else None
+
+    def cacheable_request(self, environ):
+        """``(path, key)`` for a request the page cache may answer, else None.
+
+        Conservative on purpose: anything that might be an editor (a cookie
+        named like the session's) or that the cache never holds goes to Django,
+        which decides the same way or stricter.
+        """
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        if self.session_cookie in environ.get("HTTP_COOKIE", ""):
+            return None
+        if "HTTP_IF_MATCH" in environ or "HTTP_IF_UNMODIFIED_SINCE" in environ:
+            return None
+        script_name = get_script_name(environ)
+        path_info = get_path_info(environ) or "/"
+        if path_info.startswith(self.excluded):
+            return None
+        # As WSGIRequest.path, which purges are given.
+        path = f"{script_name.rstrip('/')}/{path_info.replace('/', '', 1)}"
+        key = "\n".join(
+            (
+                environ.get("wsgi.url_scheme", ""),
+                environ.get(self.proxy_header, "") if self.proxy_header else "",
+                environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
+                environ.get("SERVER_PORT", ""),
+                environ.get("HTTP_X_FORWARDED_HOST", "") if self.forwarded_host else "",
+                environ.get("HTTP_X_FORWARDED_PORT", "") if self.forwarded_port else "",
+                script_name,
+                environ.get("PATH_INFO", ""),
+                environ.get("QUERY_STRING", ""),
+                "gzip" if re_accepts_gzip.search(environ.get("HTTP_ACCEPT_ENCODING", "")) else "",
+            )
+        )
+        return path, key
+
+
+_settings_version = 0
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs):
+    global _settings_version
+    _settings_version += 1
 
 
 def _matches(environ, etag: str) -> bool:
