@@ -103,11 +103,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # that read first cannot wait for the write lock, only fail ("database is
     # locked", about one concurrent publish in six): IMMEDIATE takes the lock at
     # BEGIN, where the busy timeout makes a second save wait its turn.
+    # mmap_size: pages are read from the memory-mapped file, not copied in by
+    # a read() each into a 2 MB per-connection cache. A story row (its body
+    # inline) fills a 4 kB page, so a campaign's 4,000 stories were 4,000 reads
+    # a request (facet counts 10 → 7 ms, home 14 → 5 ms at 20,000 stories). The
+    # mapping is the OS page cache every worker shares; 1 GiB is an upper bound,
+    # only the file's own size is mapped.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;"
+            ),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
