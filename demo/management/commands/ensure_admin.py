@@ -57,4 +57,4 @@ class Command(BaseCommand):
                 user.groups.add(group)
             label = group_name or "Quản trị / Admin"
             self.stdout.write(self.style.SUCCESS(f"{label}: {name} / {password}"))
-        self.stdout.write("http://127.0.0.1:8000/admin/")
+        # No address here: `make run` and `make serve` print theirs ($(HOST)).
