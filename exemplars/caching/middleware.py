@@ -16,6 +16,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from . import freshness
 from .conf import page_cache_settings
 from .store import CacheUnavailable, PageStore
 from .wsgi import ENVIRON_KEY
@@ -58,7 +59,13 @@ class PageCacheMiddleware:
                 cached.headers[HEADER] = "hit"
                 return self._conditional(request, cached)
 
-        response = self.get_response(request)
+        token = freshness.begin()
+        try:
+            response = self.get_response(request)
+            # What the page showed that changes by the clock (an event ending, a pin).
+            left = freshness.seconds_left()
+        finally:
+            freshness.end(token)
         if not self._shareable(request, response):
             if response.cookies or has_vary_header(response, "Cookie"):
                 patch_cache_control(response, private=True, no_cache=True)
@@ -67,10 +74,12 @@ class PageCacheMiddleware:
         short = self._is_search(request, conf)
         max_age = conf["SEARCH_MAX_AGE"] if short else conf["MAX_AGE"]
         s_maxage = conf["SEARCH_MAX_AGE"] if short else conf["S_MAXAGE"]
+        timeout = conf["SEARCH_MAX_AGE"] if short else conf["TIMEOUT"]
+        if left is not None:
+            max_age, s_maxage, timeout = min(max_age, left), min(s_maxage, left), min(timeout, left)
         patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
         if request.method == "GET":
             set_response_etag(response)
-        timeout = conf["SEARCH_MAX_AGE"] if short else conf["TIMEOUT"]
         if pending is not None and request.method == "GET":
             pending.timeout = timeout
             response.headers[HEADER] = "miss"

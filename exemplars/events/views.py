@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import structured_data as sd
+from ..caching import freshness
 from ..models import Campaign, Exemplar, ExemplarStoryPage, Honour
 from . import ics
 from .models import Event
@@ -38,12 +39,15 @@ def event_index(request):
         events = events.filter(kind=kind)
     past = Paginator(events.past(now).prefetch_related(_live_exemplars()), PAST_PER_PAGE)
     page_obj = past.get_page(request.GET.get("page"))
+    upcoming = list(events.upcoming(now).prefetch_related(_live_exemplars()))
+    # Each moves to the past list when it ends, with no save to purge the page.
+    freshness.changes_at(*(event.ends_at for event in upcoming))
     url = sd.absolute(request.path, request)
     return render(
         request,
         "exemplars/events/event_index.html",
         {
-            "upcoming": events.upcoming(now).prefetch_related(_live_exemplars()),
+            "upcoming": upcoming,
             "past": page_obj.object_list,
             "page_obj": page_obj,
             "kinds": kinds,
@@ -82,6 +86,8 @@ def event_page(request, slug):
         .order_by("-published_at", "-pk")
     )
     url = sd.absolute(event.get_absolute_url(), request)
+    is_upcoming = event.ends_at > timezone.now()
+    freshness.changes_at(event.ends_at)
     return render(
         request,
         "exemplars/events/event_page.html",
@@ -89,7 +95,7 @@ def event_page(request, slug):
             "event": event,
             "exemplars": exemplars,
             "stories": stories,
-            "is_upcoming": event.ends_at > timezone.now(),
+            "is_upcoming": is_upcoming,
             "event_jsonld": event_jsonld(event, exemplars, url, request),
             "canonical_url": url,
             "og": sd.open_graph(

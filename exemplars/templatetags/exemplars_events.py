@@ -3,6 +3,8 @@
 from django import template
 from django.utils import timezone
 
+from ..caching import freshness
+
 register = template.Library()
 
 PAST_ON_CAMPAIGN_PAGE = 6
@@ -18,5 +20,7 @@ def campaign_events(campaign):
         Event.objects.filter(campaign=campaign).select_related("locality").order_by("starts_at")
     )
     upcoming = [e for e in events if e.ends_at > now]
+    # The campaign page lists each as past once it ends, with no save to purge it.
+    freshness.changes_at(*(event.ends_at for event in upcoming))
     past = [e for e in reversed(events) if e.ends_at <= now][:PAST_ON_CAMPAIGN_PAGE]
     return {"campaign": campaign, "upcoming": upcoming, "past": past}

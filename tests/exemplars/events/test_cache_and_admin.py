@@ -60,6 +60,44 @@ def test_saving_an_event_purges_every_page_showing_it(
         assert "Tọa đàm tên mới" in body and "Tọa đàm tên cũ" not in body, url
 
 
+def test_pages_listing_an_event_as_upcoming_are_kept_only_until_it_ends(
+    client, home, page_cache, make_event
+):
+    now = timezone.now()
+    event = make_event(
+        title="Tọa đàm sắp kết thúc",
+        starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(seconds=90),
+    )
+    page = make_campaign_page(event.campaign)
+    urls = [reverse("exemplars_event", args=[event.slug]), reverse("exemplars_events"), page.url]
+    for url in urls:
+        response = client.get(url)
+        cache_control = {p.strip() for p in response["Cache-Control"].split(",")}
+        assert "public" in cache_control, url
+        s_maxage = int(next(p for p in cache_control if p.startswith("s-maxage="))[9:])
+        assert 0 < s_maxage <= 90, url
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+    # Our cache keeps each page no longer than that either: it expires when the
+    # event ends, though no save purges anything then.
+    entries = {
+        key: expiry
+        for key, expiry in caches["default"]._expire_info.items()
+        if ":exemplars-page:page:" in key
+    }
+    assert len(entries) == len(urls)
+    assert all(expiry <= now.timestamp() + 91 for expiry in entries.values())
+
+
+def test_a_page_with_no_event_to_come_keeps_the_usual_lifetime(
+    client, home, page_cache, make_event
+):
+    now = timezone.now()
+    event = make_event(starts_at=now - dt.timedelta(days=3), ends_at=now - dt.timedelta(days=2))
+    response = client.get(reverse("exemplars_event", args=[event.slug]))
+    assert "s-maxage=300" in response["Cache-Control"]
+
+
 def test_a_new_event_and_a_change_of_campaign_reach_both_campaign_pages(
     client, home, page_cache, committed, make_event
 ):
