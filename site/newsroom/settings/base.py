@@ -202,6 +202,7 @@ EXEMPLARS_PAGE_CACHE = {
     "MAX_AGE": int(os.environ.get("EXEMPLARS_CACHE_MAX_AGE", "0")),
     "S_MAXAGE": int(os.environ.get("EXEMPLARS_CACHE_S_MAXAGE", "300")),
     "SEARCH_MAX_AGE": int(os.environ.get("EXEMPLARS_CACHE_SEARCH_MAX_AGE", "30")),
+    "NEAR_CACHE_BYTES": int(os.environ.get("EXEMPLARS_PAGE_CACHE_NEAR_BYTES", str(32 * 2**20))),
 }
 # Publishing purges our page cache through Wagtail's front-end cache
 # invalidation; a proxy or CDN in front is purged by adding its backend here.
