@@ -143,3 +143,33 @@ def test_a_spec_that_was_not_prefetched_is_found_not_inserted_again(ask):
         else:
             exemplar.portrait.get_renditions(OG_SPEC, "width-100")
     assert image.renditions.count() == len(PORTRAIT_SPECS) + 2
+
+
+def test_our_image_tags_print_wagtails_markup_and_parse_their_filters_once(monkeypatch):
+    from django.template import Context, Template
+    from wagtail.images import models as image_models
+
+    from tests.factories import make_image
+
+    image = make_image()
+    tags = (
+        '{% picture img format-{webp,jpeg} fill-{320x200,640x400}-c100 alt="" loading="lazy" %}'
+        "{% srcset_image img width-{480,800} sizes='100vw' %}"
+        "{% image img width-480 format-jpeg alt=img.title %}"
+        "{% image img fill-160x160-c100 as thumb %}{{ thumb.url }}"
+    )
+    wagtails = Template("{% load wagtailimages_tags %}" + tags)
+    ours = Template("{% load exemplars_images %}" + tags)
+    expected = wagtails.render(Context({"img": image}))
+    assert "<picture>" in expected and "srcset=" in expected
+    parsed = []
+    monkeypatch.setattr(
+        image_models.Filter,
+        "__init__",
+        lambda self, spec=None: (parsed.append(spec), setattr(self, "spec", spec))[-1],
+    )
+    assert ours.render(Context({"img": image})) == expected
+    built = len(parsed)
+    assert built == 4 + 2 + 1 + 1  # each node's filters, once
+    assert ours.render(Context({"img": image})) == expected
+    assert len(parsed) == built  # the second render builds none
