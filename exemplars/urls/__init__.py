@@ -8,11 +8,14 @@ extension"):
 
 * ``exemplars.urls.feeds``: RSS and Atom feeds;
 * ``exemplars.urls.seo``: the sitemap and the news sitemap;
-* ``exemplars.urls.reader``: comment and contest posts, the events section;
+* ``exemplars.urls.reader``: comment and contest posts, the events section
+  (``exemplars.urls.posts`` and ``exemplars.events.urls``);
 * ``exemplars.urls.robots``: ``robots.txt``, for a site the extension owns.
 
-``exemplars.urls`` itself is all four at the site root, for a site whose root is
-ours (this project's ``newsroom``).
+``exemplars.urls`` itself is feeds, sitemaps, robots.txt and the posts at the
+site root, for a site whose root is ours (this project's ``newsroom``), which
+puts the events section inside its ``i18n_patterns`` (``/su-kien/`` and
+``/en/su-kien/``).
 """
 
 from django.urls import include, path
@@ -21,5 +24,5 @@ urlpatterns = [
     path("", include("exemplars.urls.feeds")),
     path("", include("exemplars.urls.seo")),
     path("", include("exemplars.urls.robots")),
-    path("", include("exemplars.urls.reader")),
+    path("", include("exemplars.urls.posts")),
 ]

@@ -35,6 +35,8 @@ elif getattr(settings, "EXEMPLARS_SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     # /search/, /api/search/ and /api/search/suggest/
     path("", include("exemplars_search.urls")),
+    # The events section (/su-kien/, /en/su-kien/).
+    path("su-kien/", include("exemplars.events.urls")),
     # Wagtail's page serving takes whatever is left; keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

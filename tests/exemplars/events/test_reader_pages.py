@@ -138,3 +138,17 @@ def test_sitemap_lists_the_events_section_and_each_event(client, home, make_even
     xml = client.get(reverse("exemplars_sitemap")).content.decode()
     assert f"http://localhost/su-kien/{event.slug}/</loc>" in xml
     assert "http://localhost/su-kien/</loc>" in xml
+
+
+def test_the_events_section_has_an_english_edition(client, home, make_event):
+    event = make_event(title="Tọa đàm điển hình")
+    page = client.get(reverse("exemplars_event", args=[event.slug])).content.decode()
+    link = re.search(r'<a href="([^"]+)" hreflang="en"', page)
+    assert link and link.group(1) == f"/en/su-kien/{event.slug}/"
+    response = client.get(link.group(1))
+    assert response.status_code == 200 and response["Content-Language"] == "en"
+    html = response.content.decode()
+    assert '<html lang="en"' in html and "Tọa đàm điển hình" in html
+    assert f'<a href="/su-kien/{event.slug}/" hreflang="vi"' in html
+    index = client.get("/en/su-kien/")
+    assert index.status_code == 200 and "Tọa đàm điển hình" in index.content.decode()
