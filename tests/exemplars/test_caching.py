@@ -327,3 +327,45 @@ def test_an_entry_in_another_format_is_a_miss(client, page_cache, section):
     response = get(client, story.url)
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
     assert get(client, story.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_pin_ending_leaves_the_cached_pages_at_the_next_scheduled_run(
+    client, page_cache, section, monkeypatch
+):
+    import datetime as dt
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from exemplars.caching import schedule
+    from exemplars.models import CampaignPagePin, HomePagePin
+
+    now = timezone.now()
+    home = make_home()
+    campaign_page = make_campaign_page()
+    older = make_story(title="Bài cũ được ghim", published_at=now - dt.timedelta(days=30))
+    make_story(title="Bài mới nhất", published_at=now)
+    ends = now + dt.timedelta(minutes=10)
+    CampaignPagePin.objects.create(page=campaign_page, story=older, sort_order=0, pinned_until=ends)
+    HomePagePin.objects.create(page=home, story=older, sort_order=0, pinned_until=ends)
+
+    def first_story(url):
+        page = text(client, url)
+        return page.index("Bài cũ được ghim") < page.index("Bài mới nhất")
+
+    call_command("publish_scheduled", stdout=StringIO())  # the run before the pin ends
+    for url in (campaign_page.url, home.url):
+        assert first_story(url), url
+        assert get(client, url)["X-Page-Cache"] == "hit"
+
+    later = ends + dt.timedelta(minutes=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    out = StringIO()
+    call_command("publish_scheduled", stdout=out)
+    assert campaign_page.url in out.getvalue() and "/en" + campaign_page.url in out.getvalue()
+    for url in (campaign_page.url, home.url):
+        assert get(client, url)["X-Page-Cache"] == "miss", url
+        assert not first_story(url), url
+    # Nothing changed since: the next run purges nothing.
+    assert schedule.purge_pin_changes(later + dt.timedelta(minutes=5)) == []
