@@ -261,12 +261,10 @@ def running_campaigns(today=None):
 
 def featured_exemplars(limit=6, *, renditions=True):
     """Exemplars with live stories: furthest in the stage work first, then most recent."""
-    latest = (
-        live_stories()
-        .filter(exemplar=OuterRef("pk"))
-        .order_by("-sort_date")
-        .values("sort_date")[:1]
-    )
+    # NEWEST, not the newest sort_date: the same story (a live story always has
+    # published_at), found as the first entry of the exemplar's index instead
+    # of by sorting all its stories (migration 0008).
+    latest = live_stories().filter(exemplar=OuterRef("pk")).values("sort_date")[:1]
     return with_portraits(
         Exemplar.objects.live()
         .filter(Exists(live_stories().filter(exemplar=OuterRef("pk"))))
