@@ -84,8 +84,13 @@ def view_restrictions(page):
     ancestors, or the pages any of them are aliases of."""
     steplen = page.steplen
     paths = [page.path[:n] for n in range(steplen, len(page.path) + 1, steplen)]
-    aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
-    return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=aliased))
+    on_path = Page.objects.filter(path__in=paths)
+    aliased = on_path.filter(alias_of__isnull=False).values("alias_of_id")
+    # Page ids in subqueries, not a join to the page table: with the join, SQLite
+    # read every page to test the OR (0.5 ms a home page at 20,000 stories).
+    return PageViewRestriction.objects.filter(
+        Q(page_id__in=on_path.values("pk")) | Q(page_id__in=aliased)
+    )
 
 
 class ReaderPageMixin:
