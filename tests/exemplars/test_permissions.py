@@ -362,8 +362,10 @@ def create_contest(client, desk, user):
 
 
 def export_contest_entries(client, desk, user):
+    # Two calls of now() can give the same instant, which a contest refuses.
+    opens = timezone.now()
     contest = ContestPage(
-        title="Cuộc thi", slug="cuoc-thi", opens_at=timezone.now(), closes_at=timezone.now()
+        title="Cuộc thi", slug="cuoc-thi", opens_at=opens, closes_at=opens + dt.timedelta(days=1)
     )
     default_section().add_child(instance=contest)
     response = client.get(reverse("exemplars_contest_export", args=[contest.pk, "csv"]))
