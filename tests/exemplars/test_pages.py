@@ -317,3 +317,22 @@ class TestPreview:
         site = build_site(1)
         assert site["campaign_page"].make_preview_request().status_code == 200
         assert site["home"].make_preview_request().status_code == 200
+
+
+def test_previews_show_the_editors_unsaved_pins_first():
+    from exemplars.models import CampaignPagePin
+
+    site = build_site(3)
+    page, oldest = site["campaign_page"], site["stories"][-1]
+    page.pins = [CampaignPagePin(story=oldest, sort_order=0)]  # in memory, as the editor's form
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    assert campaign_titles(response.content.decode())[0] == oldest.title
+    home = site["home"]
+    home.pins = [HomePagePin(story=oldest, sort_order=0)]
+    response = home.make_preview_request()
+    assert response.status_code == 200
+    lead = re.search(
+        r'<article class="lead-story">.*?<h2><a [^>]+>([^<]+)</a>', response.content.decode(), re.S
+    )
+    assert lead.group(1) == oldest.title
