@@ -39,3 +39,12 @@ def test_an_exemplars_newest_stories_have_their_index():
         )
     index = constraints["exemplars_story_exemplar_newest"]
     assert index["index"] and index["columns"][:2] == ["exemplar_id", "published_at"]
+
+
+def test_a_campaigns_stories_have_their_index():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(
+            cursor, "exemplars_exemplarstorypage_campaigns"
+        )
+    index = constraints["exemplars_campaign_stories"]
+    assert index["index"] and index["columns"] == ["campaign_id", "exemplarstorypage_id"]
