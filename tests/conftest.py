@@ -3,6 +3,9 @@ import os
 import pytest
 from django.db import connection
 
+# A private redis-server a test can stop and start (tests/redis_server.py).
+from tests.redis_server import redis_server  # noqa: F401
+
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked for one database skip, with their reason, on the other.

@@ -8,10 +8,6 @@ Django behind it.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -84,58 +80,6 @@ def test_nothing_is_served_while_redis_is_not_listening(near):
 
 
 # -- with a real Redis ------------------------------------------------------------------
-
-
-class RedisServer:
-    def __init__(self, tmp_path):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.dir = tmp_path
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.dir),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    if not shutil.which("redis-server"):
-        if os.environ.get("CI") == "true" and os.environ.get("EXEMPLARS_REQUIRE_POSTGRES") == "1":
-            pytest.fail("CI's PostgreSQL pass has redis-server (scripts/services.sh installs it)")
-        pytest.skip("redis-server is not installed; scripts/services.sh installs it")
-    server = RedisServer(tmp_path)
-    server.start()
-    yield server
-    if server.process.poll() is None:
-        server.stop()
 
 
 @pytest.fixture
