@@ -61,5 +61,32 @@ def mix(n: int = 200, seed: int = 7) -> list[BenchQuery]:
             "long",
             " ".join(_words(rng.choice(corpus.SUBJECTS)) + _words(rng.choice(corpus.OBJECTS))),
         ),
+        # Queries that find nothing as typed, so the service tries its corrections
+        # (search/correct.py): a slip of one key in a common phrase, and words no
+        # story uses (the whole correction budget spent for nothing).
+        lambda: BenchQuery("slip", _slip(rng, rng.choice(corpus.OBJECTS[:15]))),
+        lambda: BenchQuery("nothing", _gibberish(rng)),
     ]
     return [makers[i % len(makers)]() for i in range(n)]
+
+
+# Keys beside each other on a phone's QWERTY keyboard.
+_NEIGHBOURS = dict(zip("qwertyuiopasdfghjklzxcvbnm", "wertyuiopqsdfghjklaxcvbnmz", strict=True))
+
+
+def _slip(rng: random.Random, phrase: str) -> str:
+    """``phrase`` with one letter of one word replaced by the key beside it."""
+    words = phrase.split()
+    i = rng.randrange(len(words))
+    letters = [n for n, c in enumerate(words[i]) if c in _NEIGHBOURS]
+    if letters:
+        n = rng.choice(letters)
+        words[i] = words[i][:n] + _NEIGHBOURS[words[i][n]] + words[i][n + 1 :]
+    return " ".join(words)
+
+
+def _gibberish(rng: random.Random) -> str:
+    return " ".join(
+        "".join(rng.choice("bcdfghklmnpqrstvxz") for _ in range(rng.randint(4, 6)))
+        for _ in range(rng.randint(1, 3))
+    )
