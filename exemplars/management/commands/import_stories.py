@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from exemplars import dbstats
 from exemplars.importing import (
     BATCH_LINES,
     FORMATS,
@@ -117,6 +118,9 @@ class Command(BaseCommand):
         ) as bar:
             importer.run(lines, progress=bar.update)
         elapsed = time.monotonic() - started
+        if not dry_run and importer.result.created:
+            # Plans made for the stories before the import would stay (SQLite).
+            dbstats.refresh()
 
         result = importer.result
         for lineno, reason in result.errors:
