@@ -24,6 +24,8 @@ import threading
 import time
 from collections import OrderedDict
 
+from redis.exceptions import ResponseError
+
 logger = logging.getLogger("exemplars.caching")
 
 # Seconds between attempts to reach Redis again, and of silence before the
@@ -90,7 +92,13 @@ class NearCache:
                 for prefix in self._prefixes:
                     args += ["PREFIX", prefix]
                 connection.send_command(*args)
-                connection.read_response()
+                try:
+                    connection.read_response()
+                except ResponseError as error:
+                    # Redis before 6 has no client tracking: no near cache, ever.
+                    logger.warning("Near page cache off: Redis refused CLIENT TRACKING: %s", error)
+                    connection.disconnect()
+                    return
                 with self._lock:
                     self._forget()
                     self.live = not self._stopped.is_set()

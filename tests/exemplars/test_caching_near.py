@@ -178,3 +178,29 @@ def test_redis_stopped_serves_uncached_and_its_return_starts_empty(live_app, red
     store._down_until = 0.0
     caches["pages"].clear()
     assert "Bài sửa khi Redis tắt" in call(app, story.url).body.decode()
+
+
+def test_a_redis_without_client_tracking_means_no_near_cache(caplog):
+    class Connection:
+        def connect(self):
+            self._parser = type("Parser", (), {"set_invalidation_push_handler": lambda s, f: 0})()
+
+        def send_command(self, *args):
+            pass
+
+        def read_response(self):
+            from redis.exceptions import ResponseError
+
+            raise ResponseError("unknown command 'CLIENT'")
+
+        def disconnect(self):
+            pass
+
+    class Pool:
+        def make_connection(self):
+            return Connection()
+
+    near = NearCache(pool_factory=Pool, prefixes=["p:"], max_bytes=10_000)
+    near._listen()  # returns: nothing to listen to
+    assert not near.live
+    assert "CLIENT TRACKING" in caplog.text
