@@ -19,7 +19,6 @@ from django.db import connection, connections
 from django.db.models import (
     BooleanField,
     Case,
-    CharField,
     Count,
     Exists,
     F,
@@ -29,11 +28,10 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Value,
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
@@ -245,24 +243,44 @@ def _fixed_offset(zone) -> int | None:
     return int(offsets.pop().total_seconds()) if len(offsets) == 1 else None
 
 
+class _ShiftedYear(Func):
+    """The local year of a datetime SQLite keeps as UTC text, in a zone of one fixed offset.
+
+    Read from the text: the UTC year, one more from the moment the zone's new
+    year begins (one less until it does, west of Greenwich). ``strftime`` parsed
+    and formatted every row (0.6 ms of a campaign of 4,000 stories' facets).
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, offset: int):
+        super().__init__(expression)
+        self.offset = offset
+        # The zone's midnight of 1 January, in UTC, as the text after "YYYY-".
+        new_year = dt.datetime(2001, 1, 1) - dt.timedelta(seconds=offset)
+        self.boundary = new_year.strftime("%m-%d %H:%M:%S")
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        year = f"CAST(SUBSTR({sql}, 1, 4) AS INTEGER)"
+        if self.offset > 0:
+            return f"({year} + (SUBSTR({sql}, 6) >= %s))", (*params, *params, self.boundary)
+        if self.offset < 0:
+            return f"({year} - (SUBSTR({sql}, 6) < %s))", (*params, *params, self.boundary)
+        return year, tuple(params)
+
+
 def local_year(expression):
     """``ExtractYear`` in the current time zone.
 
     On SQLite Django extracts through a Python function called for every row
     (15 ms for a campaign of 4,000 stories); a zone with one fixed offset (Asia/Ho_Chi_Minh)
-    is shifted in SQL instead.
+    is read from the stored text instead.
     """
     offset = _fixed_offset(timezone.get_current_timezone())
     if connection.vendor != "sqlite" or offset is None:
         return ExtractYear(expression)
-    shifted = Func(
-        Value("%Y"),
-        expression,
-        Value(f"{offset:+d} seconds"),
-        function="strftime",
-        output_field=CharField(),
-    )
-    return Cast(shifted, IntegerField())
+    return _ShiftedYear(expression, offset)
 
 
 # -- home ------------------------------------------------------------------

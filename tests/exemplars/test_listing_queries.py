@@ -48,3 +48,28 @@ def test_a_campaigns_stories_have_their_index():
         )
     index = constraints["exemplars_campaign_stories"]
     assert index["index"] and index["columns"] == ["campaign_id", "exemplarstorypage_id"]
+
+
+@pytest.mark.parametrize("zone", ["Asia/Ho_Chi_Minh", "Etc/GMT+5", "UTC"])
+def test_the_local_year_of_a_story_turns_at_the_zones_midnight(zone):
+    from zoneinfo import ZoneInfo
+
+    from exemplars.models import ExemplarStoryPage
+
+    utc = dt.UTC
+    moments = [
+        dt.datetime(2024, 12, 31, 16, 59, 59, 999999, tzinfo=utc),
+        dt.datetime(2024, 12, 31, 17, 0, tzinfo=utc),
+        dt.datetime(2025, 1, 1, 4, 59, 59, tzinfo=utc),
+        dt.datetime(2025, 1, 1, 5, 0, tzinfo=utc),
+        dt.datetime(2025, 6, 15, 12, 0, tzinfo=utc),
+    ]
+    stories = [make_story(published_at=moment) for moment in moments]
+    with timezone.override(ZoneInfo(zone)):
+        years = dict(
+            ExemplarStoryPage.objects.annotate(year=listings.local_year("published_at"))
+            .filter(pk__in=[s.pk for s in stories])
+            .values_list("pk", "year")
+        )
+        expected = {s.pk: timezone.localtime(m).year for s, m in zip(stories, moments, strict=True)}
+    assert years == expected
