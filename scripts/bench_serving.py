@@ -447,8 +447,14 @@ def main():
     limit = runs["nginx_static_story"]["req_per_s"]
     ratio = limit / max(runs["cached_story"]["req_per_s"], 1)
     proxy_ratio = limit / max(runs["cached_story_nginx_proxy"]["req_per_s"], 1)
+    try:
+        import gunicorn_h1c  # noqa: F401
+
+        http_parser = "C (gunicorn_h1c)"
+    except ImportError:
+        http_parser = "Python (gunicorn_h1c not installed)"
     results.update(
-        machine={"cpus": os.cpu_count()},
+        machine={"cpus": os.cpu_count(), "load_average": os.getloadavg()},
         config={
             "duration_s": options.duration,
             "connections": options.connections,
@@ -458,6 +464,7 @@ def main():
             "story_bytes": len(story_html),
             "x_page_cache": cache_state,
             "x_proxy_cache": proxy_cache_state,
+            "gunicorn_http_parser": http_parser,
         },
         nginx_to_cached_story=round(ratio, 1),
         nginx_to_cached_story_via_proxy=round(proxy_ratio, 1),
@@ -475,7 +482,8 @@ def main():
             f"{name:<22}{run['req_per_s']:>10,.0f}{run['p50_ms']:>9.2f}"
             f"{run['p99_ms']:>9.2f}{run['errors']:>8}"
         )
-    print(f"\nnginx static / cached story from gunicorn: {ratio:.1f}×")
+    print(f"\ngunicorn's HTTP parser: {http_parser}; load average {os.getloadavg()[0]:.1f}")
+    print(f"nginx static / cached story from gunicorn: {ratio:.1f}×")
     print(f"nginx static / cached story through nginx's proxy cache: {proxy_ratio:.1f}×")
     for name, fault in results["faults"].items():
         print(f"{name}: {json.dumps(fault)}")
