@@ -203,8 +203,11 @@ def pinned_then_newest(pins, stories, now=None, *, renditions=True) -> PinnedFir
     pin with its story's card (editors' order; a story pinned twice keeps its
     first place). Selecting the stories with each one's first pin in two
     subqueries instead cost three times as much Python to compose and compile.
+    ``pins=None``: the caller knows that no pin is active, and no query is made.
     """
-    if isinstance(pins, QuerySet):
+    if pins is None:  # the caller knows no pin is active
+        found = []
+    elif isinstance(pins, QuerySet):
         found = [
             pin.story
             for pin in story_cards(
@@ -663,9 +666,10 @@ class CampaignListing:
     @cached_property
     def stories(self) -> PinnedFirst:
         """Renditions are left to the page, which fetches them with the portraits."""
-        stories = pinned_then_newest(
-            self.campaign_page.pins.all(), self._filtered(), self.now, renditions=False
-        )
+        # Routing read whether the page has an active pin (CampaignPage.reader_annotations).
+        active = getattr(self.campaign_page, "has_active_pins", True)
+        pins = self.campaign_page.pins.all() if active else None
+        stories = pinned_then_newest(pins, self._filtered(), self.now, renditions=False)
         # The facet counts already hold the total: the paginator needs no COUNT query.
         stories.__dict__["_rest_count"] = self.total - len(stories.pinned)
         return stories

@@ -4,7 +4,8 @@ Wagtail resolves ``/section/story/`` one level at a time, two queries a level
 (the page, then its specific row), and checks view restrictions with two more
 (the ancestors, then their restrictions). Under the exemplar home page the
 whole path is resolved at once, the page's own class names the rows it always
-prints (``reader_select_related``) so they come in the same query, and
+prints (``reader_select_related``) and what it would ask of the database about
+itself (``reader_annotations``) so they come in the same query, and
 restrictions come with the path (a page none of whose ancestors is restricted
 or an alias needs no restriction query at all). Pages that route themselves
 (routable pages of an outlet's own) still get Wagtail's routing from there on.
@@ -67,7 +68,15 @@ def route_descendant(home, request, path_components):
     if page_class is None:  # its model is gone: let Wagtail say what it says
         return last.specific.route(request, remaining)
     related = getattr(page_class, "reader_select_related", ())
-    specific = page_class.objects.select_related(*related).filter(pk=last.pk).first()
+    annotations = (
+        page_class.reader_annotations() if hasattr(page_class, "reader_annotations") else {}
+    )
+    specific = (
+        page_class.objects.select_related(*related)
+        .annotate(**annotations)
+        .filter(pk=last.pk)
+        .first()
+    )
     if specific is None:  # deleted since the path was read
         raise Http404
     specific._cached_parent_obj = last._cached_parent_obj
@@ -97,6 +106,11 @@ class ReaderPageMixin:
     """Reader page types: restrictions checked in one query (see the module docstring)."""
 
     reader_select_related: tuple[str, ...] = ()
+
+    @classmethod
+    def reader_annotations(cls) -> dict:
+        """Values the page's own query computes when the home routes to it (``annotate()``)."""
+        return {}
 
     def get_view_restrictions(self):
         if getattr(self, "_exemplars_unrestricted", False):

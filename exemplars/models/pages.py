@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -199,6 +200,15 @@ class CampaignPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     class Meta:
         verbose_name = _("trang phong trào")
         verbose_name_plural = _("trang phong trào")
+
+    @classmethod
+    def reader_annotations(cls) -> dict:
+        # Whether any pin is active, read with the page's row: a campaign with
+        # none (most of them) needs no query for its pinned stories.
+        from ..listings import active_pins
+
+        pins = CampaignPagePin.objects.filter(page=OuterRef("pk"))
+        return {"has_active_pins": Exists(active_pins(pins))}
 
     def get_context(self, request, *args, **kwargs):
         from ..page_context import campaign_context

@@ -6,11 +6,13 @@ the count must not move, and must stay within the page's bound.
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from exemplars.models import HomePagePin, Honour
 from tests.exemplars.reader import build_site, pin, rich_body
@@ -160,6 +162,20 @@ def test_every_reader_page_costs_a_fixed_number_of_queries():
     assert large == small, "a page's query count grew with its content"
     assert all(bound <= MOST for bound in BOUNDS.values())
     assert {name: n for name, n in large.items() if n > BOUNDS[name]} == {}
+
+
+def test_a_campaign_without_an_active_pin_asks_nothing_about_pinned_stories():
+    site = build_site(3)
+    page, story = site["campaign_page"], site["stories"][-1]
+    client = Client()
+    unpinned = count_queries(client, page.url)
+    expired = pin(page, story, pinned_until=timezone.now() - dt.timedelta(days=1))
+    assert count_queries(client, page.url) == unpinned
+    expired.delete()
+    pin(page, story)
+    assert count_queries(client, page.url) == unpinned + 1
+    listed = client.get(page.url).content.decode().split('id="stories-title"')[1]
+    assert re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', listed)[0] == story.title
 
 
 def test_a_view_restriction_still_hides_a_story_from_lists_and_its_page():
