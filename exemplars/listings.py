@@ -17,7 +17,6 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import connection, connections
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
     Exists,
@@ -35,7 +34,6 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
 
 from .images import BODY_SPECS, CARD_SPECS, HERO_SPECS, PORTRAIT_SPECS, prefetch_renditions
 from .models import (
@@ -47,40 +45,10 @@ from .models import (
     Locality,
     StoryByline,
 )
+from .routing import Restricted
 
 PER_PAGE = 12
 HOME_LATEST = 13
-
-
-class Restricted(Func):
-    """True where a view restriction covers the page at ``path`` (on it or above it).
-
-    The test Wagtail's ``public()`` makes, as one SQL fragment: built from
-    querysets (a subquery of the restrictions, each with its page's path in a
-    scalar subquery), it cost more Python to compose and compile than the
-    query took to run, on every list of every page (2.5 ms a story page, 4 ms
-    the home page). The restriction table leads the join (SQLite's CROSS JOIN
-    keeps that order), so the database walks the few restrictions per page,
-    never every page per page (SQLite did: 110 s at 20,000 stories).
-    """
-
-    arity = 1
-    output_field = BooleanField()
-    template = (
-        "EXISTS (SELECT 1 FROM %(restrictions)s vr CROSS JOIN %(pages)s vr_page"
-        " WHERE vr_page.id = vr.page_id"
-        " AND SUBSTR(%(expressions)s, 1, LENGTH(vr_page.path)) = vr_page.path)"
-    )
-
-    def as_sql(self, compiler, connection, **extra_context):
-        quote = connection.ops.quote_name
-        return super().as_sql(
-            compiler,
-            connection,
-            restrictions=quote(PageViewRestriction._meta.db_table),
-            pages=quote(Page._meta.db_table),
-            **extra_context,
-        )
 
 
 def public(pages):

@@ -9,7 +9,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from .. import reader_urls
+from .. import navigation, reader_urls
 from ..structured_data import NEWSROOM_TZ, dumps, title_with_site
 
 register = template.Library()
@@ -109,16 +109,16 @@ def site_sections(context):
     cached = getattr(request, "_exemplars_sections", None)
     if cached is not None:
         return cached
+    from wagtail.models import Page
+
     from ..listings import public
-    from ..models import SectionPage
 
     home = reader_urls.home_page(request)
     sections = []
     if home is not None:
-        # One query: the sections in the menu, else the first six under the home.
-        found = list(public(SectionPage.objects.descendant_of(home).live()).order_by("path"))
-        sections = [s for s in found if s.depth == home.depth + 1 and s.show_in_menus]
-        sections = sections or found[:6]
+        # One query (routing reads them with the path of the pages it resolves).
+        candidates = public(Page.objects.filter(navigation.candidates(home)))
+        sections = navigation.menu(list(candidates.order_by("path")), home)
     if request is not None:
         request._exemplars_sections = sections
     return sections
