@@ -154,6 +154,19 @@ class ReaderPageMixin:
         """Values the page's own query computes when the home routes to it (``annotate()``)."""
         return {}
 
+    def get_url_parts(self, request=None):
+        # Once per request: a card's links, the JSON-LD, the canonical and Open
+        # Graph addresses each ask again, and each answer costs a reverse().
+        if request is None:
+            return super().get_url_parts(request)
+        known = self.__dict__.get("_exemplars_url_parts")
+        if known is None or known[0] is not request:
+            known = self.__dict__["_exemplars_url_parts"] = (
+                request,
+                super().get_url_parts(request),
+            )
+        return known[1]
+
     def get_view_restrictions(self):
         if getattr(self, "_exemplars_unrestricted", False):
             # Routing saw no restriction on this page or above it.
