@@ -116,9 +116,11 @@ def site_sections(context):
     home = reader_urls.home_page(request)
     sections = []
     if home is not None:
-        # One query (routing reads them with the path of the pages it resolves).
-        candidates = public(Page.objects.filter(navigation.candidates(home)))
-        sections = navigation.menu(list(candidates.order_by("path")), home)
+        # One query (routing reads them with the path of the pages it resolves),
+        # sorted here: ordered by path, SQLite walked every page in path order
+        # instead of the few sections by their type (6.6 ms at 20,000 stories).
+        candidates = public(Page.objects.filter(navigation.candidates(home))).order_by()
+        sections = navigation.menu(sorted(candidates, key=lambda s: s.path), home)
     if request is not None:
         request._exemplars_sections = sections
     return sections
