@@ -420,10 +420,15 @@ def related_stories(story, limit=4, *, renditions=True):
         .order_by(*NEWEST)
         .values("pk")[:limit]
     )
+    if connections[near.db].features.supports_slicing_ordering_in_compound:
+        # PostgreSQL: one list of both. Given an OR of the two, it tested every
+        # story against both (23 ms at 20,000 stories, the story page's slowest).
+        chosen = Q(pk__in=near.union(campaign_only, all=True))
+    else:
+        # SQLite takes no LIMIT inside a UNION, and looks each list up by id anyway.
+        chosen = Q(pk__in=near) | Q(pk__in=campaign_only)
     candidates = story_cards(
-        ExemplarStoryPage.objects.filter(Q(pk__in=near) | Q(pk__in=campaign_only)).annotate(
-            shares_campaign=shares_campaign
-        ),
+        ExemplarStoryPage.objects.filter(chosen).annotate(shares_campaign=shares_campaign),
         renditions=renditions,
     )
     # At most 2 × ``limit`` rows: ranked here rather than by the score again in SQL.

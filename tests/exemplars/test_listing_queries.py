@@ -73,3 +73,15 @@ def test_the_local_year_of_a_story_turns_at_the_zones_midnight(zone):
         )
         expected = {s.pk: timezone.localtime(m).year for s, m in zip(stories, moments, strict=True)}
     assert years == expected
+
+
+def test_on_postgresql_the_newest_stories_have_their_index():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite reads Django's published_at index backwards in this order")
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(
+            cursor, "exemplars_exemplarstorypage"
+        )
+    index = constraints["exemplars_story_newest"]
+    assert index["columns"] == ["published_at", "page_ptr_id"]
+    assert index["orders"] == ["DESC", "DESC"]
