@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, Func, OuterRef, Q
 from django.http import Http404
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from . import navigation
@@ -156,16 +157,18 @@ class ReaderPageMixin:
 
     def get_url_parts(self, request=None):
         # Once per request: a card's links, the JSON-LD, the canonical and Open
-        # Graph addresses each ask again, and each answer costs a reverse().
-        if request is None:
+        # Graph addresses each ask again, and each answer costs a reverse(). Kept
+        # on the request (or whatever a caller passes in its place, such as a
+        # purge's cache object), by what the answer depends on: a copy of the
+        # page given its old url_path, or another active language, is another key.
+        memo = getattr(request, "__dict__", None)
+        if memo is None or self.pk is None:
             return super().get_url_parts(request)
-        known = self.__dict__.get("_exemplars_url_parts")
-        if known is None or known[0] is not request:
-            known = self.__dict__["_exemplars_url_parts"] = (
-                request,
-                super().get_url_parts(request),
-            )
-        return known[1]
+        known = memo.setdefault("_exemplars_url_parts", {})
+        key = (self.pk, self.url_path, translation.get_language())
+        if key not in known:
+            known[key] = super().get_url_parts(request)
+        return known[key]
 
     def get_view_restrictions(self):
         if getattr(self, "_exemplars_unrestricted", False):

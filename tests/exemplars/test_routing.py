@@ -34,3 +34,22 @@ def test_breadcrumbs_follow_the_resolved_path(section):
     titles = [make_home().title, section.title, nested.title, story.title]
     positions = [crumbs.index(title) for title in titles]
     assert positions == sorted(positions)
+
+
+def test_an_address_worked_out_once_a_request_still_follows_path_and_language(section):
+    """ReaderPageMixin.get_url_parts keeps answers on the request-like object it is given."""
+    import copy
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    story = make_story(parent=section, slug="bai-moi")
+    cache = SimpleNamespace()  # what a purge passes in the request's place
+    url = story.get_full_url(cache)
+    assert url.endswith("/bai-moi/") and story.get_full_url(cache) == url
+    before = copy.copy(story)  # the page at its address before a new slug
+    before.url_path = story.url_path.replace("bai-moi", "bai-cu")
+    assert before.get_full_url(cache) == url.replace("/bai-moi/", "/bai-cu/")
+    with translation.override("en"):
+        path = url.split("/", 3)[3]
+        assert story.get_full_url(cache) == url.replace(path, "en/" + path)
