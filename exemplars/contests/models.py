@@ -85,11 +85,6 @@ class ContestPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
 
         return super().get_context(request, *args, **kwargs) | contest_context(self, request)
 
-    def serve(self, request, *args, **kwargs):
-        from .page_context import limit_caching
-
-        return limit_caching(self, super().serve(request, *args, **kwargs))
-
 
 class ContestQuestion(Orderable):
     """One question: 2–6 choices, one line each, and which one is correct."""

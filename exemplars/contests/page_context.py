@@ -1,18 +1,19 @@
-"""What the contest page shows in each state, and how long caches may keep it."""
+"""What the contest page shows in each state, and until when caches may keep it."""
 
 from __future__ import annotations
 
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
-
 from .. import structured_data as sd
-from ..caching.conf import page_cache_settings
+from ..caching import freshness
 from .forms import EntryForm
 from .ranking import winners
 
 
 def contest_context(contest, request) -> dict:
     state = contest.state()
+    if state != "closed":
+        # Opening and closing change the page with no save to purge it: every
+        # cache keeps it only until then (caching/freshness.py).
+        freshness.changes_at(contest.opens_at if state == "upcoming" else contest.closes_at)
     context = {"state": state, "questions": contest.question_list}
     if contest.pk is None:
         # The preview of a contest not saved yet: its questions, nowhere to post,
@@ -32,23 +33,3 @@ def contest_context(contest, request) -> dict:
     elif state == "closed":
         context["winners"] = winners(contest)
     return context
-
-
-def limit_caching(contest, response):
-    """Before it closes, the page changes at a time no publication announces
-    (opening, closing): caches keep it only until then. A response that already
-    carries Cache-Control is never stored by our page cache, which is right
-    here; shared caches follow ``s-maxage``. A closed contest no longer changes
-    by itself and is cached like any page."""
-    state = contest.state()
-    if state == "closed" or response.status_code != 200:
-        return response
-    boundary = contest.opens_at if state == "upcoming" else contest.closes_at
-    seconds = max(0, int((boundary - timezone.now()).total_seconds()))
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=0,
-        s_maxage=min(seconds, page_cache_settings()["S_MAXAGE"]),
-    )
-    return response

@@ -430,3 +430,23 @@ def test_an_editor_builds_a_contest_in_the_admin(client, section):
     # Typed in the admin in Vietnam time: 17:00 +07:00 is 10:00 UTC.
     assert contest.closes_at == dt.datetime(2026, 7, 31, 10, 0, tzinfo=dt.UTC)
     assert contest.questions.get().correct_choice == "2022"
+
+
+def test_our_page_cache_keeps_an_open_contest_only_until_it_closes(
+    client, section, ward, page_cache
+):
+    import time
+
+    from django.core.cache import caches
+
+    contest = make_contest(section)
+    with at(CLOSES - dt.timedelta(seconds=30)):
+        assert client.get(contest.url)["X-Page-Cache"] == "miss"
+        assert client.get(contest.url)["X-Page-Cache"] == "hit"
+        expiries = [
+            expiry
+            for key, expiry in caches["default"]._expire_info.items()
+            if ":exemplars-page:page:" in key
+        ]
+        # Kept 30 s (the cache counts in real seconds, the clock here is the contest's).
+        assert expiries and all(e <= time.time() + 31 for e in expiries)
