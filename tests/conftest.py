@@ -99,3 +99,18 @@ def _empty_search_index_in_transactional_tests(request):
 
         service.database_backend().rebuild([])
     yield
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Our page cache on (the test settings turn it off), empty before and after."""
+    from django.core.cache import caches
+
+    from exemplars.caching import store
+
+    settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": True}
+    caches["default"].clear()
+    store._down_until = 0.0
+    yield
+    caches["default"].clear()
+    store._down_until = 0.0

@@ -21,16 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": True}
-    caches["default"].clear()
-    store._down_until = 0.0
-    yield
-    caches["default"].clear()
-    store._down_until = 0.0
-
-
-@pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run a change's on-commit purges, as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -6,7 +6,6 @@ import io
 import sys
 
 import pytest
-from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -19,18 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": True}
-    caches["default"].clear()
-    store._down_until = 0.0
+def page_cache(page_cache):
     # As Django's test client: the test's transaction outlives each request.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
-    caches["default"].clear()
-    store._down_until = 0.0
 
 
 @pytest.fixture

@@ -8,22 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset
 
-from exemplars.caching import store
 from exemplars.models import Event, ExemplarStoryPage, StoryEvent
 from tests.exemplars.test_admin_authoring import journalist, story_form  # noqa: F401
 from tests.factories import make_campaign, make_campaign_page, make_story
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.EXEMPLARS_PAGE_CACHE = {**settings.EXEMPLARS_PAGE_CACHE, "ENABLED": True}
-    caches["default"].clear()
-    store._down_until = 0.0
-    yield
-    caches["default"].clear()
-    store._down_until = 0.0
 
 
 @pytest.fixture
