@@ -41,15 +41,17 @@ class PageCacheMiddleware:
             response.headers.setdefault(HEADER, "bypass")
             return response
 
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        url = request.build_absolute_uri()
-        store = generations = None
+        store = generations = url = language = None
         # The WSGI layer (wsgi.py) already looked and missed; it stores the
         # response as finally sent, once told it may.
         pending = request.META.get(ENVIRON_KEY)
         if pending is not None:
             generations = pending.generations
         elif conf["ENABLED"]:
+            language = (
+                translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            )
+            url = request.build_absolute_uri()
             store = PageStore(conf)
             try:
                 generations, cached = store.lookup(request.path, url, language)
