@@ -82,6 +82,19 @@ def clean_env(tmp, database_url="", **extra):
     return env
 
 
+def wait_until_listening(serve, port, log_tail):
+    """Until the server answers on ``port``; fails with its log if it stops or never does."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        assert serve.poll() is None, f"the server stopped:\n{log_tail()}"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            assert time.monotonic() < deadline, f"no server on :{port}\n{log_tail()}"
+            time.sleep(0.5)
+
+
 class Server:
     def __init__(self, port, tmp):
         self.port = port
@@ -136,15 +149,7 @@ def server(tmp_path_factory, database_url):
 
     try:
         assert demo.wait(timeout=START_TIMEOUT) == 0, log_tail()
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            assert serve.poll() is None, f"the server stopped:\n{log_tail()}"
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, f"no server on :{port}\n{log_tail()}"
-                time.sleep(0.5)
+        wait_until_listening(serve, port, log_tail)
         yield Server(port, tmp)
     finally:
         demo.kill()

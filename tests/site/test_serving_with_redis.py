@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 
@@ -23,6 +22,7 @@ from tests.site.test_production_server import (
     clean_env,
     database_url,  # noqa: F401  (a fixture)
     free_port,
+    wait_until_listening,
 )
 
 STORY = "from exemplars.models import ExemplarStoryPage as S; story = S.objects.live().first()"
@@ -72,15 +72,7 @@ def site(tmp_path_factory, database_url, redis_module_server):  # noqa: F811
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            assert serve.poll() is None, (tmp / "server.log").read_text()[-3000:]
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline
-                time.sleep(0.5)
+        wait_until_listening(serve, port, lambda: (tmp / "server.log").read_text()[-3000:])
         yield Server(port, tmp), env
     finally:
         if serve.poll() is None:
