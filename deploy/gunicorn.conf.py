@@ -1,8 +1,12 @@
 """gunicorn for the newsroom site: `make serve`, or `gunicorn -c deploy/gunicorn.conf.py`.
 
-Threaded workers (gthread): a page spends much of its time waiting on the
-database or Redis, and threads wait cheaply where a process each would cost
-memory. Every value can be overridden from the environment (GUNICORN_*).
+gunicorn's ASGI worker (asyncio, uvloop when installed) answers the pages a
+worker holds in memory from its event loop, and runs everything else, Django
+unchanged, in a pool of threads per worker: a page spends much of its time
+waiting on the database or Redis, and threads wait cheaply where a process
+each would cost memory (site/newsroom/asgi.py). GUNICORN_WORKER_CLASS=gthread
+serves the plain WSGI application with gunicorn's threaded workers instead.
+Every value can be overridden from the environment (GUNICORN_*).
 """
 
 import multiprocessing
@@ -15,14 +19,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")
 
-wsgi_app = "newsroom.wsgi:application"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "asgi")
+if worker_class == "asgi":
+    wsgi_app = "newsroom.asgi:application"
+else:
+    wsgi_app = "newsroom.wsgi:application"
+    threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 chdir = str(ROOT)
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-worker_class = "gthread"
 # One process per core plus one, so a worker busy in Python leaves the others
-# a core; threads cover the waits. GUNICORN_WORKERS/THREADS tune a larger machine.
+# a core; threads cover the waits (GUNICORN_THREADS, read by newsroom/asgi.py
+# under the ASGI worker). GUNICORN_WORKERS/THREADS tune a larger machine.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # A worker whose main loop is silent this long (hung, not merely busy: with threads
 # a slow request alone does not count) is killed and replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -487,6 +487,14 @@ def main():
         http_parser = "C (gunicorn_h1c)"
     except ImportError:
         http_parser = "Python (gunicorn_h1c not installed)"
+    worker = os.environ.get("GUNICORN_WORKER_CLASS", "asgi")
+    if worker == "asgi":
+        try:
+            import uvloop  # noqa: F401
+
+            worker = "asgi (uvloop)"
+        except ImportError:
+            worker = "asgi (asyncio)"
     results.update(
         machine={"cpus": os.cpu_count(), "load_average": os.getloadavg()},
         config={
@@ -499,6 +507,7 @@ def main():
             "x_page_cache": cache_state,
             "x_proxy_cache": proxy_cache_state,
             "gunicorn_http_parser": http_parser,
+            "gunicorn_worker": worker,
         },
         nginx_to_cached_story=round(ratio, 1),
         nginx_to_cached_story_sequential_runs=round(sequential_ratio, 1),
@@ -517,7 +526,10 @@ def main():
             f"{name:<22}{run['req_per_s']:>10,.0f}{run['p50_ms']:>9.2f}"
             f"{run['p99_ms']:>9.2f}{run['errors']:>8}"
         )
-    print(f"\ngunicorn's HTTP parser: {http_parser}; load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"\ngunicorn's worker: {worker}, HTTP parser: {http_parser};"
+        f" load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"nginx static / cached story from gunicorn, the runs above: {sequential_ratio:.1f}×")
     if ratios:
         print(f"  back to back, {len(ratios)} pairs: {', '.join(f'{r}×' for r in ratios)}")

@@ -63,11 +63,7 @@ class PageCacheApplication:
         self._config = None
 
     def __call__(self, environ, start_response):
-        config = self._config
-        if config is None or config.version != _settings_version:
-            if config is not None and config.near is not None:
-                config.near.stop()
-            config = self._config = _Config()
+        config = self._current_config()
         request = config.cacheable_request(environ) if config.enabled else None
         if request is None:
             return self.application(environ, start_response)
@@ -110,6 +106,32 @@ class PageCacheApplication:
         except CacheUnavailable:
             pass
         return [body]
+
+    def answer_from_memory(self, environ, start_response):
+        """The body of this request's answer from the worker's near cache, having
+        called ``start_response``; None (nothing called) when the page is not
+        there. Reads memory only, never Redis or the database, so an event loop
+        may call it (``asgi.py``)."""
+        config = self._current_config()
+        near = config.near
+        if near is None:
+            return None
+        request = config.cacheable_request(environ)
+        if request is None:
+            return None
+        near.start()
+        entry = near.get(request[1])
+        if entry is None:
+            return None
+        return self._serve(environ, start_response, entry)
+
+    def _current_config(self):
+        config = self._config
+        if config is None or config.version != _settings_version:
+            if config is not None and config.near is not None:
+                config.near.stop()
+            config = self._config = _Config()
+        return config
 
     @staticmethod
     def _storable(status, headers) -> bool:

@@ -1,0 +1,251 @@
+"""The site under gunicorn's asyncio worker: hot pages from the event loop,
+everything else through the same WSGI application in threads.
+
+Under gunicorn's threaded worker a cached page costs almost nothing in our
+code (``wsgi.py``), yet the worker tops out near 19,000 answers a second on
+two cores: each keep-alive request is handed from its poller to a thread and
+back. gunicorn's ASGI worker reads, parses and answers in one asyncio loop,
+three times faster for the same bytes. So a page the worker holds in memory
+(``nearcache.py``) is answered right there, without a thread.
+
+Every other request (a miss, an editor, a POST, the admin, a Redis lookup)
+runs the unchanged WSGI stack, ``PageCacheApplication`` around Django's
+handler, in this worker's pool of threads: the same middleware, the same
+blocking database drivers, as many at once as gthread ran. Django's own ASGI
+handler would run every view in one thread per process (``thread_sensitive``),
+one slow search stalling the rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from http import HTTPStatus
+from urllib.parse import unquote_to_bytes
+
+logger = logging.getLogger("exemplars.caching")
+
+# A request body larger than this waits on disk, not in memory, as in Django's
+# own ASGI handler (FILE_UPLOAD_MAX_MEMORY_SIZE's default).
+BODY_IN_MEMORY = 2_621_440
+
+
+class PageCacheASGI:
+    """ASGI application around a ``PageCacheApplication`` (or any WSGI application
+    with an ``answer_from_memory`` method)."""
+
+    def __init__(self, application, threads: int = 4):
+        self.application = application
+        self.threads = threads
+        self._pool = None
+        self._pid = None
+
+    async def __call__(self, scope, receive, send):
+        kind = scope["type"]
+        if kind == "http":
+            await self._http(scope, receive, send)
+        elif kind == "lifespan":
+            await _lifespan(receive, send)
+        elif kind == "websocket":
+            await receive()  # websocket.connect
+            await send({"type": "websocket.close", "code": 1000})
+
+    async def _http(self, scope, receive, send):
+        environ = wsgi_environ(scope)
+        answer = _Answer(scope["method"] == "HEAD")
+        answer_from_memory = getattr(self.application, "answer_from_memory", None)
+        if answer_from_memory is not None and not _may_have_body(environ):
+            body = answer_from_memory(environ, answer.start_response)
+            if body is not None:
+                await send(answer.start_message())
+                await send({"type": "http.response.body", "body": b"".join(body)})
+                return
+        environ["wsgi.input"] = await _read_body(receive, environ)
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(self._executor(), self._run, environ, answer, loop, send)
+        finally:
+            environ["wsgi.input"].close()
+
+    def _executor(self):
+        # Threads do not survive gunicorn's fork: one pool per worker process.
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="exemplars-wsgi")
+        return self._pool
+
+    def _run(self, environ, answer, loop, send):
+        """In a pool thread: the WSGI application, its answer sent through the
+        event loop. A one-piece body (nearly every page) goes in one hop with its
+        status line; a streamed one (a file, a feed) piece by piece, each waiting
+        until the loop has written it."""
+
+        def deliver(*messages):
+            asyncio.run_coroutine_threadsafe(_send_all(send, messages), loop).result()
+
+        try:
+            result = self.application(environ, answer.start_response)
+        except Exception:
+            logger.exception("Unhandled error in the WSGI application")
+            deliver(*_server_error())
+            return
+        held = None
+        try:
+            for chunk in result:
+                if not chunk:
+                    continue
+                if held is not None:
+                    deliver(*answer.body_messages(held, more=True))
+                held = chunk
+            deliver(*answer.body_messages(held or b"", more=False))
+        except _ClientGone:
+            pass
+        except Exception:
+            logger.exception("Unhandled error in the WSGI application's response")
+            if not answer.started:
+                deliver(*_server_error())
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+
+
+class _ClientGone(Exception):
+    pass
+
+
+class _Answer:
+    """The WSGI side of one response: ``start_response`` and the ASGI messages."""
+
+    __slots__ = ("head", "status", "headers", "started")
+
+    def __init__(self, head: bool):
+        self.head = head
+        self.status = None
+        self.headers = None
+        self.started = False
+
+    def start_response(self, status, headers, exc_info=None):
+        if exc_info is not None and self.started:
+            raise exc_info[1].with_traceback(exc_info[2])
+        self.status = int(status[:3])
+        self.headers = [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in headers]
+        return self._write_unsupported
+
+    @staticmethod
+    def _write_unsupported(data):
+        # PEP 3333's legacy write(): Django never calls it.
+        raise NotImplementedError("write() is not supported; return the body instead")
+
+    def start_message(self):
+        self.started = True
+        return {"type": "http.response.start", "status": self.status, "headers": self.headers}
+
+    def body_messages(self, chunk, more: bool):
+        body = b"" if self.head else chunk
+        message = {"type": "http.response.body", "body": body, "more_body": more}
+        if self.started:
+            return (message,)
+        return (self.start_message(), message)
+
+
+async def _send_all(send, messages):
+    try:
+        for message in messages:
+            await send(message)
+    except OSError as error:  # the reader left: stop producing the rest
+        raise _ClientGone from error
+
+
+def _server_error():
+    body = HTTPStatus.INTERNAL_SERVER_ERROR.phrase.encode()
+    return (
+        {
+            "type": "http.response.start",
+            "status": 500,
+            "headers": [
+                (b"content-type", b"text/plain"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        },
+        {"type": "http.response.body", "body": body},
+    )
+
+
+async def _lifespan(receive, send):
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+def _may_have_body(environ) -> bool:
+    if "HTTP_TRANSFER_ENCODING" in environ:
+        return True
+    return environ.get("CONTENT_LENGTH", "0") not in ("", "0")
+
+
+async def _read_body(receive, environ):
+    body = tempfile.SpooledTemporaryFile(max_size=BODY_IN_MEMORY, mode="w+b")
+    if _may_have_body(environ):
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            body.write(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body.seek(0)
+    return body
+
+
+def wsgi_environ(scope) -> dict:
+    """PEP 3333's environ for an ASGI HTTP scope, as gunicorn's WSGI workers
+    build it: PATH_INFO is the percent-decoded path's bytes read as latin-1, and
+    repeated headers are joined with commas (cookies with semicolons)."""
+    root_path = scope.get("root_path", "")
+    raw_path = scope.get("raw_path")
+    if raw_path:
+        path = unquote_to_bytes(raw_path).decode("latin-1")
+    else:
+        path = scope["path"].encode("utf-8").decode("latin-1")
+    script_name = root_path.encode("utf-8").decode("latin-1")
+    if script_name and path.startswith(script_name):
+        path = path[len(script_name) :]
+    server = scope.get("server") or ("localhost", 80)
+    environ = {
+        "REQUEST_METHOD": scope["method"],
+        "SCRIPT_NAME": script_name,
+        "PATH_INFO": path,
+        "QUERY_STRING": scope.get("query_string", b"").decode("latin-1"),
+        "SERVER_NAME": str(server[0]),
+        "SERVER_PORT": str(server[1]) if server[1] is not None else "80",
+        "SERVER_PROTOCOL": f"HTTP/{scope.get('http_version', '1.1')}",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": scope.get("scheme", "http"),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    client = scope.get("client")
+    if client:
+        environ["REMOTE_ADDR"] = client[0]
+        environ["REMOTE_PORT"] = str(client[1])
+    for name, value in scope["headers"]:
+        name = name.decode("latin-1").upper().replace("-", "_")
+        value = value.decode("latin-1")
+        if name == "CONTENT_LENGTH" or name == "CONTENT_TYPE":
+            key = name
+        else:
+            key = f"HTTP_{name}"
+        if key in environ:
+            value = f"{environ[key]}{'; ' if key == 'HTTP_COOKIE' else ','}{value}"
+        environ[key] = value
+    return environ
