@@ -157,9 +157,11 @@ def fetch(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read()
+            # The message itself: header names are case-insensitive (gunicorn's
+            # ASGI worker sends them in lower case).
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read()
+        return exc.code, exc.headers, exc.read()
 
 
 def wrk(url, duration, connections, threads, paths=None, track=False, work=None, headers=()):

@@ -262,3 +262,25 @@ def test_a_hot_page_is_the_bytes_django_sent_and_a_purge_reaches_it(live_app):  
 
     store.PageStore(app._config.conf).purge_paths([story.url])
     assert wait_until(lambda: app.answer_from_memory(wsgi_environ(request), lambda *a: 0) is None)
+
+
+def test_a_file_is_streamed_in_large_pieces_and_closed():
+    import io
+
+    class Download(io.BytesIO):
+        closed_by_server = False
+
+        def close(self):
+            Download.closed_by_server = True
+            super().close()
+
+    content = bytes(range(256)) * 1000  # 256 kB
+
+    def application(environ, start_response):
+        start_response("200 OK", [("Content-Type", "application/octet-stream")])
+        return environ["wsgi.file_wrapper"](Download(content), 4096)
+
+    sent = serve(PageCacheASGI(application), scope("/media/anh.jpg"))
+    pieces = [m["body"] for m in sent if m["type"] == "http.response.body"]
+    assert b"".join(pieces) == content and len(pieces) == 4
+    assert Download.closed_by_server
