@@ -220,6 +220,9 @@ async def _read_body(receive, environ):
             body.write(message.get("body", b""))
             if not message.get("more_body", False):
                 break
+        if "CONTENT_LENGTH" not in environ:
+            # A chunked body: Django reads CONTENT_LENGTH bytes, now known.
+            environ["CONTENT_LENGTH"] = str(body.tell())
         body.seek(0)
     return body
 

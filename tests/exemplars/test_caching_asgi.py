@@ -175,6 +175,16 @@ def test_a_request_with_a_body_never_asks_the_memory():
     assert app.input == b"abcde" and sent[0]["status"] == 200
 
 
+def test_a_chunked_body_is_given_its_length():
+    recorder = Recorder()
+    serve(
+        PageCacheASGI(recorder),
+        scope("/binh-luan/", method="POST", headers=[("Transfer-Encoding", "chunked")]),
+        body_chunks=[b"noi ", b"dung"],
+    )
+    assert recorder.input == b"noi dung" and recorder.environ["CONTENT_LENGTH"] == "8"
+
+
 def test_a_large_upload_reaches_the_application_whole(monkeypatch):
     monkeypatch.setattr(asgi, "BODY_IN_MEMORY", 1000)  # so it goes to disk
     chunks = [bytes([n]) * 700 for n in range(10)]
