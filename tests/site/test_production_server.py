@@ -208,6 +208,39 @@ def test_the_server_starts_without_logging_errors(server, home_html):
     assert "ERROR" not in log, log[-2000:]
 
 
+def test_the_asgi_worker_answers_and_the_threaded_one_still_can(server, home_html, database_url):
+    """`make serve` runs gunicorn's ASGI worker; GUNICORN_WORKER_CLASS=gthread
+    serves the same site with gunicorn's threaded workers."""
+    response, _ = server.get("/")
+    assert response.getheader("Server") == "gunicorn/asgi"
+    tmp = server.log_path.parent
+    port = free_port()
+    env = clean_env(tmp, database_url, GUNICORN_WORKERS="1", GUNICORN_WORKER_CLASS="gthread")
+    with open(tmp / "gthread.log", "w+") as log:
+        serve = subprocess.Popen(
+            ["bash", "deploy/serve.sh"],
+            cwd=ROOT,
+            env=env | {"HOST": f"127.0.0.1:{port}"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            wait_until_listening(serve, port, lambda: (tmp / "gthread.log").read_text()[-3000:])
+            threaded = Server(port, tmp)
+            for _ in range(2):
+                response, body = threaded.get("/")
+                assert response.status == 200
+                assert response.getheader("Server") == "gunicorn"
+                assert body.decode() == home_html
+            response, _ = threaded.get("/admin/login/")
+            assert response.status == 200
+        finally:
+            os.killpg(serve.pid, signal.SIGTERM)
+            serve.wait(timeout=30)
+        assert "Using worker: gthread" in (tmp / "gthread.log").read_text()
+
+
 def test_a_missing_static_file_is_a_404(server):
     response, _ = server.get("/static/exemplars/css/no-such-file.css")
     assert response.status == 404
