@@ -14,6 +14,13 @@ handler, in this worker's pool of threads: the same middleware, the same
 blocking database drivers, as many at once as gthread ran. Django's own ASGI
 handler would run every view in one thread per process (``thread_sensitive``),
 one slow search stalling the rest.
+
+When a hot page is purged (an editor publishes a correction to the story
+everyone is reading), every reader arriving in the next tens of milliseconds
+misses together: each would render the same page in its own thread, all
+slower for sharing two cores. Here one request per page and worker goes
+ahead; the others for that page wait for it (at most ``WAIT_FOR_LEADER``)
+and then read what it stored.
 """
 
 from __future__ import annotations
@@ -27,7 +34,12 @@ from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from urllib.parse import unquote_to_bytes
 
+from .wsgi import MISSED_KEY
+
 logger = logging.getLogger("exemplars.caching")
+
+# Seconds a request waits for another in this worker rendering the same page.
+WAIT_FOR_LEADER = 5.0
 
 # A request body larger than this waits on disk, not in memory, as in Django's
 # own ASGI handler (FILE_UPLOAD_MAX_MEMORY_SIZE's default).
@@ -43,6 +55,8 @@ class PageCacheASGI:
         self.threads = threads
         self._pool = None
         self._pid = None
+        # page key -> a future done when the request rendering it has finished
+        self._rendering = {}
 
     async def __call__(self, scope, receive, send):
         kind = scope["type"]
@@ -58,18 +72,30 @@ class PageCacheASGI:
         environ = wsgi_environ(scope)
         answer = _Answer(scope["method"] == "HEAD")
         answer_from_memory = getattr(self.application, "answer_from_memory", None)
+        missed = None
         if answer_from_memory is not None and not _may_have_body(environ):
             body = answer_from_memory(environ, answer.start_response)
+            missed = environ.pop(MISSED_KEY, None)
+            if missed is not None and missed in self._rendering:
+                await _wait(self._rendering[missed])
+                missed = None  # this request does not lead: it asks Redis, or renders
+                body = answer_from_memory(environ, answer.start_response)
+                environ.pop(MISSED_KEY, None)
             if body is not None:
                 await send(answer.start_message())
                 await send({"type": "http.response.body", "body": b"".join(body)})
                 return
-        environ["wsgi.input"] = await _read_body(receive, environ)
         loop = asyncio.get_running_loop()
+        if missed is not None:
+            self._rendering[missed] = loop.create_future()
         try:
+            environ["wsgi.input"] = await _read_body(receive, environ)
             await loop.run_in_executor(self._executor(), self._run, environ, answer, loop, send)
         finally:
-            environ["wsgi.input"].close()
+            if "wsgi.input" in environ:
+                environ["wsgi.input"].close()
+            if missed is not None:
+                self._rendering.pop(missed).set_result(None)
 
     def _executor(self):
         # Threads do not survive gunicorn's fork: one pool per worker process.
@@ -169,6 +195,13 @@ class _Answer:
         if self.started:
             return (message,)
         return (self.start_message(), message)
+
+
+async def _wait(leader):
+    try:
+        await asyncio.wait_for(asyncio.shield(leader), WAIT_FOR_LEADER)
+    except TimeoutError:
+        pass
 
 
 async def _send_all(send, messages):

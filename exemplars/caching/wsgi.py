@@ -35,6 +35,8 @@ from .store import CacheUnavailable, PageStore
 
 # request.META key through which this layer and PageCacheMiddleware talk.
 ENVIRON_KEY = "exemplars.page_cache"
+# environ key naming the page a request looked for in memory and did not find.
+MISSED_KEY = "exemplars.page_cache.missed"
 HEADER = "X-Page-Cache"
 # What Django's get_conditional_response keeps in a 304.
 NOT_MODIFIED_HEADERS = frozenset(
@@ -110,8 +112,9 @@ class PageCacheApplication:
     def answer_from_memory(self, environ, start_response):
         """The body of this request's answer from the worker's near cache, having
         called ``start_response``; None (nothing called) when the page is not
-        there. Reads memory only, never Redis or the database, so an event loop
-        may call it (``asgi.py``)."""
+        there, and then ``environ[MISSED_KEY]`` names the page if the cache could
+        hold it. Reads memory only, never Redis or the database, so an event
+        loop may call it (``asgi.py``)."""
         config = self._current_config()
         near = config.near
         if near is None:
@@ -122,6 +125,7 @@ class PageCacheApplication:
         near.start()
         entry = near.get(request[1])
         if entry is None:
+            environ[MISSED_KEY] = request[1]
             return None
         return self._serve(environ, start_response, entry)
 

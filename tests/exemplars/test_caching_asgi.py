@@ -294,3 +294,89 @@ def test_a_file_is_streamed_in_large_pieces_and_closed():
     pieces = [m["body"] for m in sent if m["type"] == "http.response.body"]
     assert b"".join(pieces) == content and len(pieces) == 4
     assert Download.closed_by_server
+
+
+def test_readers_of_a_page_being_rendered_wait_for_it_instead_of_rendering_it_again():
+    """A purged hot page: one request per worker renders it, the rest read the result."""
+    from exemplars.caching.wsgi import MISSED_KEY
+
+    class Worker:
+        def __init__(self):
+            self.memory = {}
+            self.rendered = []
+
+        def answer_from_memory(self, environ, start_response):
+            page = environ["PATH_INFO"]
+            if page not in self.memory:
+                environ[MISSED_KEY] = page
+                return None
+            start_response("200 OK", [("Content-Type", "text/html")])
+            return [self.memory[page]]
+
+        def __call__(self, environ, start_response):
+            page = environ["PATH_INFO"]
+            self.rendered.append(page)
+            threading.Event().wait(0.2)  # Django rendering
+            self.memory[page] = f"<p>{page}</p>".encode()
+            start_response("200 OK", [("Content-Type", "text/html")])
+            return [self.memory[page]]
+
+    worker = Worker()
+    app = PageCacheASGI(worker)
+
+    async def one(path):
+        sent = []
+
+        async def receive():
+            return {"type": "http.disconnect"}
+
+        async def send(message):
+            sent.append(message)
+
+        await app(scope(path), receive, send)
+        return body_of(sent)
+
+    async def readers():
+        return await asyncio.gather(*(one("/bai-hot/") for _ in range(8)), one("/bai-khac/"))
+
+    bodies = asyncio.run(readers())
+    assert bodies[:8] == [b"<p>/bai-hot/</p>"] * 8 and bodies[8] == b"<p>/bai-khac/</p>"
+    assert sorted(worker.rendered) == ["/bai-hot/", "/bai-khac/"]
+    assert app._rendering == {}
+
+
+def test_when_the_leader_stores_nothing_the_others_are_answered_by_the_application():
+    from exemplars.caching.wsgi import MISSED_KEY
+
+    calls = []
+
+    class NotFound:
+        def answer_from_memory(self, environ, start_response):
+            environ[MISSED_KEY] = environ["PATH_INFO"]
+            return None
+
+        def __call__(self, environ, start_response):
+            calls.append(environ["PATH_INFO"])
+            threading.Event().wait(0.05)
+            start_response("404 Not Found", [("Content-Type", "text/html")])
+            return [b"<p>Kh\xc3\xb4ng c\xc3\xb3</p>"]
+
+    app = PageCacheASGI(NotFound())
+
+    async def readers():
+        async def one():
+            sent = []
+
+            async def receive():
+                return {"type": "http.disconnect"}
+
+            async def send(message):
+                sent.append(message)
+
+            await app(scope("/khong-co/"), receive, send)
+            return sent[0]["status"]
+
+        return await asyncio.gather(*(one() for _ in range(4)))
+
+    assert asyncio.run(readers()) == [404] * 4
+    assert len(calls) == 4 and app._rendering == {}
