@@ -112,9 +112,9 @@ class PageCacheApplication:
     def answer_from_memory(self, environ, start_response):
         """The body of this request's answer from the worker's near cache, having
         called ``start_response``; None (nothing called) when the page is not
-        there, and then ``environ[MISSED_KEY]`` names the page if the cache could
-        hold it. Reads memory only, never Redis or the database, so an event
-        loop may call it (``asgi.py``)."""
+        there, and then ``environ[MISSED_KEY]`` names the page if the cache
+        could hold it (Redis reachable). Reads memory only, never Redis or the
+        database, so an event loop may call it (``asgi.py``)."""
         config = self._current_config()
         near = config.near
         if near is None:
@@ -125,7 +125,8 @@ class PageCacheApplication:
         near.start()
         entry = near.get(request[1])
         if entry is None:
-            environ[MISSED_KEY] = request[1]
+            if near.live:  # else (Redis unreachable) nothing is stored to wait for
+                environ[MISSED_KEY] = request[1]
             return None
         return self._serve(environ, start_response, entry)
 

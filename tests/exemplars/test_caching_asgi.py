@@ -380,3 +380,21 @@ def test_when_the_leader_stores_nothing_the_others_are_answered_by_the_applicati
 
     assert asyncio.run(readers()) == [404] * 4
     assert len(calls) == 4 and app._rendering == {}
+
+
+@pytest.mark.django_db
+def test_while_redis_is_unreachable_no_reader_waits_for_another(live_app):  # noqa: F811
+    from exemplars.caching.wsgi import MISSED_KEY
+
+    app, _ = live_app
+    make_home()
+    make_section()
+    story = make_story(title="Bài khi Redis tắt")
+    call(app, story.url)
+    assert wait_until(lambda: near_of(app).live)
+    request = scope("/khac/", headers=[("Host", "localhost")]) | {"server": ("localhost", 80)}
+    environ = wsgi_environ(request)
+    assert app.answer_from_memory(environ, lambda *a: 0) is None and MISSED_KEY in environ
+    near_of(app).live = False  # as while the listening connection is down
+    environ = wsgi_environ(request)
+    assert app.answer_from_memory(environ, lambda *a: 0) is None and MISSED_KEY not in environ
