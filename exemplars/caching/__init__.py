@@ -5,7 +5,9 @@ purged exactly where content changed.
   ``Cache-Control``/``ETag`` headers browsers and shared caches follow.
 - ``wsgi.PageCacheApplication`` answers hits before Django runs, from the bytes
   last sent; ``nearcache`` keeps each worker's hottest pages in memory, exact
-  through Redis's invalidation messages.
+  through Redis's invalidation messages; under gunicorn's ASGI worker,
+  ``asgi.PageCacheASGI`` answers those from the event loop and runs the rest
+  in threads, one render per page at a time.
 - ``store.PageStore`` holds the responses; a purge invalidates a path with every
   query string and host at once (a generation per path).
 - ``purge`` computes which addresses show a page or a record; ``signal_handlers``
