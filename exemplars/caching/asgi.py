@@ -90,10 +90,17 @@ class PageCacheASGI:
             self._rendering[missed] = loop.create_future()
         try:
             environ["wsgi.input"] = await _read_body(receive, environ)
-            await loop.run_in_executor(self._executor(), self._run, environ, answer, loop, send)
+            running = self._executor().submit(self._run, environ, answer, loop, send)
+            try:
+                await asyncio.wrap_future(running)
+            except asyncio.CancelledError:
+                # gunicorn cancels a request some seconds after its reader left.
+                # A request still queued is dropped; one running keeps its body
+                # until its thread is done with it (``_run`` closes it).
+                if running.cancel():
+                    environ["wsgi.input"].close()
+                raise
         finally:
-            if "wsgi.input" in environ:
-                environ["wsgi.input"].close()
             if missed is not None:
                 self._rendering.pop(missed).set_result(None)
 
@@ -111,8 +118,18 @@ class PageCacheASGI:
         until the loop has written it."""
 
         def deliver(*messages):
+            if loop.is_closed():  # the worker is gone, and its readers with it
+                raise _ClientGone
             asyncio.run_coroutine_threadsafe(_send_all(send, messages), loop).result()
 
+        try:
+            self._respond(environ, answer, deliver)
+        except _ClientGone:
+            pass
+        finally:
+            environ["wsgi.input"].close()
+
+    def _respond(self, environ, answer, deliver):
         try:
             result = self.application(environ, answer.start_response)
         except Exception:
@@ -129,7 +146,7 @@ class PageCacheASGI:
                 held = chunk
             deliver(*answer.body_messages(held or b"", more=False))
         except _ClientGone:
-            pass
+            raise
         except Exception:
             logger.exception("Unhandled error in the WSGI application's response")
             if not answer.started:

@@ -398,3 +398,53 @@ def test_while_redis_is_unreachable_no_reader_waits_for_another(live_app):  # no
     near_of(app).live = False  # as while the listening connection is down
     environ = wsgi_environ(request)
     assert app.answer_from_memory(environ, lambda *a: 0) is None and MISSED_KEY not in environ
+
+
+def test_a_request_cancelled_after_its_reader_left_keeps_its_body_while_it_runs(monkeypatch):
+    """gunicorn cancels a request's task some seconds after the reader left: a
+    request still queued is dropped with its body, one running keeps the body
+    until its thread is done with it."""
+    release = threading.Event()
+    seen = []
+
+    def application(environ, start_response):
+        release.wait(5)
+        seen.append(environ["wsgi.input"].read())  # still open: the thread owns it
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"xong"]
+
+    app = PageCacheASGI(application, threads=1)
+    bodies = {}
+    read_body = asgi._read_body
+
+    async def keep(receive, environ):
+        bodies[environ["PATH_INFO"]] = await read_body(receive, environ)
+        return bodies[environ["PATH_INFO"]]
+
+    monkeypatch.setattr(asgi, "_read_body", keep)
+
+    async def post(path):
+        incoming = [{"type": "http.request", "body": b"noi dung", "more_body": False}]
+
+        async def receive():
+            return incoming.pop(0) if incoming else {"type": "http.disconnect"}
+
+        async def send(message):
+            raise ClientDisconnected("the reader left")
+
+        await app(scope(path, method="POST", headers=[("Content-Length", "8")]), receive, send)
+
+    async def run():
+        running = asyncio.ensure_future(post("/dang-chay/"))
+        await asyncio.sleep(0.05)
+        queued = asyncio.ensure_future(post("/dang-cho/"))
+        await asyncio.sleep(0.05)
+        for task in (running, queued):
+            task.cancel()
+        await asyncio.gather(running, queued, return_exceptions=True)
+        assert bodies["/dang-cho/"].closed and not bodies["/dang-chay/"].closed
+        release.set()
+        await asyncio.get_running_loop().run_in_executor(None, app._pool.shutdown)
+
+    asyncio.run(run())
+    assert seen == [b"noi dung"] and bodies["/dang-chay/"].closed
