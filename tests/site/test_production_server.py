@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -95,6 +96,35 @@ def wait_until_listening(serve, port, log_tail):
             time.sleep(0.5)
 
 
+@contextmanager
+def serving(env, port, log, log_path):
+    """``deploy/serve.sh`` on ``port``, as `make serve` runs it, until the block ends."""
+    serve = subprocess.Popen(
+        ["bash", "deploy/serve.sh"],
+        cwd=ROOT,
+        env=env | {"HOST": f"127.0.0.1:{port}"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def log_tail():
+        log.flush()
+        return log_path.read_text()[-3000:]
+
+    try:
+        wait_until_listening(serve, port, log_tail)
+        yield serve
+    finally:
+        if serve.poll() is None:
+            os.killpg(serve.pid, signal.SIGTERM)
+            try:
+                serve.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(serve.pid, signal.SIGKILL)
+                serve.wait()
+
+
 class Server:
     def __init__(self, port, tmp):
         self.port = port
@@ -134,32 +164,12 @@ def server(tmp_path_factory, database_url):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    serve = subprocess.Popen(
-        ["bash", "deploy/serve.sh"],
-        cwd=ROOT,
-        env=env | {"HOST": f"127.0.0.1:{port}"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-    def log_tail():
-        log.flush()
-        return (tmp / "server.log").read_text()[-3000:]
-
     try:
-        assert demo.wait(timeout=START_TIMEOUT) == 0, log_tail()
-        wait_until_listening(serve, port, log_tail)
-        yield Server(port, tmp)
+        with serving(env, port, log, tmp / "server.log"):
+            assert demo.wait(timeout=START_TIMEOUT) == 0, (tmp / "server.log").read_text()[-3000:]
+            yield Server(port, tmp)
     finally:
         demo.kill()
-        if serve.poll() is None:
-            os.killpg(serve.pid, signal.SIGTERM)
-            try:
-                serve.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(serve.pid, signal.SIGKILL)
-                serve.wait()
         log.close()
 
 
@@ -216,29 +226,16 @@ def test_the_asgi_worker_answers_and_the_threaded_one_still_can(server, home_htm
     tmp = server.log_path.parent
     port = free_port()
     env = clean_env(tmp, database_url, GUNICORN_WORKERS="1", GUNICORN_WORKER_CLASS="gthread")
-    with open(tmp / "gthread.log", "w+") as log:
-        serve = subprocess.Popen(
-            ["bash", "deploy/serve.sh"],
-            cwd=ROOT,
-            env=env | {"HOST": f"127.0.0.1:{port}"},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            wait_until_listening(serve, port, lambda: (tmp / "gthread.log").read_text()[-3000:])
-            threaded = Server(port, tmp)
-            for _ in range(2):
-                response, body = threaded.get("/")
-                assert response.status == 200
-                assert response.getheader("Server") == "gunicorn"
-                assert body.decode() == home_html
-            response, _ = threaded.get("/admin/login/")
+    with open(tmp / "gthread.log", "w+") as log, serving(env, port, log, tmp / "gthread.log"):
+        threaded = Server(port, tmp)
+        for _ in range(2):
+            response, body = threaded.get("/")
             assert response.status == 200
-        finally:
-            os.killpg(serve.pid, signal.SIGTERM)
-            serve.wait(timeout=30)
-        assert "Using worker: gthread" in (tmp / "gthread.log").read_text()
+            assert response.getheader("Server") == "gunicorn"
+            assert body.decode() == home_html
+        response, _ = threaded.get("/admin/login/")
+        assert response.status == 200
+    assert "Using worker: gthread" in (tmp / "gthread.log").read_text()
 
 
 def test_a_missing_static_file_is_a_404(server):

@@ -7,8 +7,6 @@ production; the test is the editor (``manage.py shell``) and the readers.
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import time
 
@@ -22,7 +20,7 @@ from tests.site.test_production_server import (
     clean_env,
     database_url,  # noqa: F401  (a fixture)
     free_port,
-    wait_until_listening,
+    serving,
 )
 
 STORY = "from exemplars.models import ExemplarStoryPage as S; story = S.objects.live().first()"
@@ -63,21 +61,10 @@ def site(tmp_path_factory, database_url, redis_module_server):  # noqa: F811
         check=True,
         timeout=START_TIMEOUT,
     )
-    serve = subprocess.Popen(
-        ["bash", "deploy/serve.sh"],
-        cwd=ROOT,
-        env=env | {"HOST": f"127.0.0.1:{port}"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
     try:
-        wait_until_listening(serve, port, lambda: (tmp / "server.log").read_text()[-3000:])
-        yield Server(port, tmp), env
+        with serving(env, port, log, tmp / "server.log"):
+            yield Server(port, tmp), env
     finally:
-        if serve.poll() is None:
-            os.killpg(serve.pid, signal.SIGTERM)
-            serve.wait(timeout=30)
         log.close()
 
 
