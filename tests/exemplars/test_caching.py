@@ -359,3 +359,23 @@ def test_a_pin_ending_leaves_the_cached_pages_at_the_next_scheduled_run(
         assert not first_story(url), url
     # Nothing changed since: the next run purges nothing.
     assert schedule.purge_pin_changes(later + dt.timedelta(minutes=5)) == []
+
+
+@pytest.mark.django_db
+def test_publish_scheduled_warns_when_run_without_the_servers_page_cache(settings, monkeypatch):
+    """cron running `manage.py publish_scheduled` alone gets the development
+    settings, with the page cache off: it says so instead of purging nothing."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    settings.EXEMPLARS_PAGE_CACHE = settings.EXEMPLARS_PAGE_CACHE | {"ENABLED": False}
+    err = StringIO()
+    call_command("publish_scheduled", stdout=StringIO(), stderr=err)
+    assert "deploy/manage.sh" in err.getvalue() and "bộ nhớ đệm trang đang tắt" in err.getvalue()
+
+    settings.EXEMPLARS_PAGE_CACHE = settings.EXEMPLARS_PAGE_CACHE | {"ENABLED": True}
+    err = StringIO()
+    call_command("publish_scheduled", stdout=StringIO(), stderr=err)
+    assert err.getvalue() == ""

@@ -193,3 +193,33 @@ def _restore_base_settings():
     import newsroom.settings.base as base
 
     importlib.reload(base)
+
+
+def test_deploy_manage_runs_commands_with_the_servers_environment_and_settings(tmp_path):
+    """Cron's `deploy/manage.sh publish_scheduled`: the variables of the env file
+    and the production settings, where `manage.py` alone would take the
+    development ones (page cache off, so nothing purged)."""
+    env_file = tmp_path / "exemplars.env"
+    secret = "from-the-env-file-" + "y" * 40
+    env_file.write_text(
+        f"DJANGO_SECRET_KEY={secret}\nDATABASE_URL=sqlite:///{tmp_path / 'db.sqlite3'}\n"
+    )
+    env = production_env(tmp_path, EXEMPLARS_ENV_FILE=str(env_file))
+    del env["DJANGO_SECRET_KEY"], env["DATABASE_URL"]
+    env["VENV"] = str(Path(sys.executable).parent.parent)
+    code = (
+        "from django.conf import settings\n"
+        "from exemplars.caching.conf import page_cache_settings\n"
+        f"print(settings.SETTINGS_MODULE, settings.SECRET_KEY == {secret!r},"
+        " page_cache_settings()['ENABLED'])"
+    )
+    result = subprocess.run(
+        ["bash", "deploy/manage.sh", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["newsroom.settings.production", "True", "True"]

@@ -5,9 +5,13 @@ Named as Wagtail's, so the cron line stays ``manage.py publish_scheduled``
 refreshes SQLite's planner statistics (``exemplars/dbstats.py``).
 """
 
+import os
+
+from django.conf import settings
 from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
 
 from exemplars import dbstats
+from exemplars.caching.conf import page_cache_settings
 from exemplars.caching.schedule import purge_pin_changes
 
 
@@ -19,6 +23,17 @@ class Command(WagtailCommand):
     )
 
     def handle(self, *args, **options):
+        if not page_cache_settings()["ENABLED"] and os.environ.get("REDIS_URL"):
+            # A server's environment, but not its settings (cron running
+            # `manage.py` alone gets the development ones): what this run
+            # publishes would stay out of the cached pages until they expire.
+            self.stderr.write(
+                f"Cảnh báo: bộ nhớ đệm trang đang tắt trong {settings.SETTINGS_MODULE}, nên các "
+                "trang đã lưu sẽ không được làm mới. Hãy chạy bằng deploy/manage.sh "
+                "(DJANGO_SETTINGS_MODULE=newsroom.settings.production).\n"
+                f"Warning: the page cache is off in {settings.SETTINGS_MODULE}: cached pages will "
+                "not be purged. Run it through deploy/manage.sh (the production settings)."
+            )
         super().handle(*args, **options)
         if options["dryrun"]:
             return
