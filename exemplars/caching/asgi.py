@@ -33,6 +33,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from urllib.parse import unquote_to_bytes
+from wsgiref.util import FileWrapper
+
+from django.conf import settings
 
 from .wsgi import MISSED_KEY
 
@@ -40,10 +43,6 @@ logger = logging.getLogger("exemplars.caching")
 
 # Seconds a request waits for another in this worker rendering the same page.
 WAIT_FOR_LEADER = 5.0
-
-# A request body larger than this waits on disk, not in memory, as in Django's
-# own ASGI handler (FILE_UPLOAD_MAX_MEMORY_SIZE's default).
-BODY_IN_MEMORY = 2_621_440
 
 
 class PageCacheASGI:
@@ -156,23 +155,11 @@ class PageCacheASGI:
                 result.close()
 
 
-class FileChunks:
+def file_chunks(filelike, block_size=8192):
     """``wsgi.file_wrapper``: a file (media, static files, downloads) sent in
-    64 kB pieces instead of Django's 4 kB, as each piece crosses from the
-    thread to the event loop."""
-
-    CHUNK = 65_536
-
-    def __init__(self, filelike, block_size=CHUNK):
-        self.filelike = filelike
-        self.block_size = max(block_size, self.CHUNK)
-
-    def __iter__(self):
-        return iter(lambda: self.filelike.read(self.block_size), b"")
-
-    def close(self):
-        if hasattr(self.filelike, "close"):
-            self.filelike.close()
+    pieces of at least 64 kB instead of Django's 4 kB, as each piece crosses
+    from the thread to the event loop."""
+    return FileWrapper(filelike, max(block_size, 65_536))
 
 
 class _ClientGone(Exception):
@@ -261,7 +248,9 @@ def _may_have_body(environ) -> bool:
 
 
 async def _read_body(receive, environ):
-    body = tempfile.SpooledTemporaryFile(max_size=BODY_IN_MEMORY, mode="w+b")
+    # Beyond Django's upload threshold the body waits on disk, as in Django's
+    # own ASGI handler.
+    body = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, mode="w+b")
     if _may_have_body(environ):
         while True:
             message = await receive()
@@ -280,7 +269,9 @@ async def _read_body(receive, environ):
 def wsgi_environ(scope) -> dict:
     """PEP 3333's environ for an ASGI HTTP scope, as gunicorn's WSGI workers
     build it: PATH_INFO is the percent-decoded path's bytes read as latin-1, and
-    repeated headers are joined with commas (cookies with semicolons)."""
+    repeated headers are joined with commas (cookies with semicolons). asgiref's
+    ``WsgiToAsgi`` builds one inside its adapter, which runs every request in one
+    thread; it also joins cookies with commas and leaves out REMOTE_PORT."""
     root_path = scope.get("root_path", "")
     raw_path = scope.get("raw_path")
     if raw_path:
@@ -305,7 +296,7 @@ def wsgi_environ(scope) -> dict:
         "wsgi.multithread": True,
         "wsgi.multiprocess": True,
         "wsgi.run_once": False,
-        "wsgi.file_wrapper": FileChunks,
+        "wsgi.file_wrapper": file_chunks,
     }
     client = scope.get("client")
     if client:

@@ -186,8 +186,8 @@ def test_a_chunked_body_is_given_its_length():
     assert recorder.input == b"noi dung" and recorder.environ["CONTENT_LENGTH"] == "8"
 
 
-def test_a_large_upload_reaches_the_application_whole(monkeypatch):
-    monkeypatch.setattr(asgi, "BODY_IN_MEMORY", 1000)  # so it goes to disk
+def test_a_large_upload_reaches_the_application_whole(settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1000  # so it goes to disk
     chunks = [bytes([n]) * 700 for n in range(10)]
     recorder = Recorder()
     serve(
