@@ -18,9 +18,14 @@ from gunicorn.asgi.protocol import ClientDisconnected
 
 from exemplars.caching import asgi
 from exemplars.caching.asgi import PageCacheASGI, wsgi_environ
-from tests.exemplars.test_caching_near import live_app, near_of, wait_until  # noqa: F401
+from tests.exemplars.test_caching_near import (  # noqa: F401  (live_app: a fixture)
+    hot_story,
+    live_app,
+    near_of,
+    wait_until,
+)
 from tests.exemplars.test_caching_wsgi import call
-from tests.factories import make_home, make_section, make_story
+from tests.factories import make_home
 
 
 def scope(path="/", method="GET", query=b"", headers=(), root_path="", raw_path=None):
@@ -251,12 +256,8 @@ def test_a_hot_page_is_the_bytes_django_sent_and_a_purge_reaches_it(live_app):  
     from exemplars.caching import store
 
     app, django_app = live_app
-    make_home()
-    make_section()
-    story = make_story(title="Gương sáng Phú Quốc")
-    first = call(app, story.url)  # Django, stored in Redis
-    assert wait_until(lambda: near_of(app).live)
-    call(app, story.url)  # read from Redis, kept in this worker
+    # Rendered by Django and stored in Redis, then read from Redis into memory.
+    story, first, _ = hot_story(app, "Gương sáng Phú Quốc")
     server = PageCacheASGI(app)
     # The same request as ``call`` made: the key holds the server's port too.
     request = scope(story.url, headers=[("Host", "localhost")]) | {"server": ("localhost", 80)}
