@@ -199,6 +199,8 @@ def test_deploy_manage_runs_commands_with_the_servers_environment_and_settings(t
     """Cron's `deploy/manage.sh publish_scheduled`: the variables of the env file
     and the production settings, where `manage.py` alone would take the
     development ones (page cache off, so nothing purged)."""
+    from tests.site.test_production_server import manage
+
     env_file = tmp_path / "exemplars.env"
     secret = "from-the-env-file-" + "y" * 40
     env_file.write_text(
@@ -213,13 +215,6 @@ def test_deploy_manage_runs_commands_with_the_servers_environment_and_settings(t
         f"print(settings.SETTINGS_MODULE, settings.SECRET_KEY == {secret!r},"
         " page_cache_settings()['ENABLED'])"
     )
-    result = subprocess.run(
-        ["bash", "deploy/manage.sh", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage(env, "shell", "-c", code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-3:] == ["newsroom.settings.production", "True", "True"]

@@ -96,6 +96,18 @@ def wait_until_listening(serve, port, log_tail):
             time.sleep(0.5)
 
 
+def manage(env, *args) -> subprocess.CompletedProcess:
+    """``deploy/manage.sh …``: manage.py as the server runs it (production settings)."""
+    return subprocess.run(
+        ["bash", "deploy/manage.sh", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @contextmanager
 def serving(env, port, log, log_path):
     """``deploy/serve.sh`` on ``port``, as `make serve` runs it, until the block ends."""

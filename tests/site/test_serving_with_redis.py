@@ -2,11 +2,12 @@
 a change made in another process reaching all of them; Redis stopped and back.
 
 gunicorn and the editor's process share the database and Redis, as in
-production; the test is the editor (``manage.py shell``) and the readers.
+production; the test is the editor (``deploy/manage.sh shell``) and the readers.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 
@@ -20,6 +21,7 @@ from tests.site.test_production_server import (
     clean_env,
     database_url,  # noqa: F401  (a fixture)
     free_port,
+    manage,
     serving,
 )
 
@@ -72,18 +74,11 @@ def editor(env, code: str) -> str:
     """Run ``code`` in a process of its own, as an editor's request would."""
     # The server's settings, as the admin's requests have (purges on in production).
     production = env | {
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
         "DJANGO_SECRET_KEY": "test-serving-with-redis",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "EXEMPLARS_ENV_FILE": os.devnull,
     }
-    done = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=production,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = manage(production, "shell", "-c", code)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]
 
