@@ -16,7 +16,7 @@ import random
 import sys
 import unicodedata
 
-from .content import CAMPAIGNS, FIELDS, LOCALITIES
+from demo.content import CAMPAIGNS, FIELDS, LOCALITIES
 
 _FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Đỗ", "Đoàn", "Đinh", "Bùi"]
 _MIDDLE = ["Văn", "Thị", "Minh", "Hữu", "Thanh", "Quốc", "Ngọc", "Đức"]

@@ -15,6 +15,11 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from demo import content, images
+from demo.events import load_demo_events
+from demo.stories_1 import STORIES as STORIES_1
+from demo.stories_2 import STORIES as STORIES_2
+from demo.stories_3 import STORIES as STORIES_3
 from exemplars.importing import deferred_indexing, find_or_create, index_in_batches, publish_at
 from exemplars.models import (
     Author,
@@ -33,13 +38,7 @@ from exemplars.models import (
     Stage,
     StoryByline,
 )
-from exemplars.sites import ensure_served, home_parent, serve_home
-
-from . import content, images
-from .events import load_demo_events
-from .stories_1 import STORIES as STORIES_1
-from .stories_2 import STORIES as STORIES_2
-from .stories_3 import STORIES as STORIES_3
+from exemplars.ops.sites import ensure_served, home_parent, serve_home
 
 STORIES = STORIES_1 + STORIES_2 + STORIES_3
 

@@ -1,3 +1,5 @@
+"""The exemplars app: every room's signal handlers and checks are wired here, once."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,24 +10,23 @@ class ExemplarsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from exemplars_search.registry import register
+        # Each of these imports models, which exist only once the app registry is ready.
+        from exemplars import images
+        from exemplars.caching import signal_handlers as caching
+        from exemplars.comments import signal_handlers as comments
+        from exemplars.events import signal_handlers as events
+        from exemplars.indexing import signal_handlers as indexing
+        from exemplars.ops import checks
 
-        from . import checks, images, signal_handlers  # noqa: F401
-        from .caching.signal_handlers import register_signal_handlers
-        from .comments import signal_handlers as comment_signal_handlers
-        from .events import signal_handlers as event_signal_handlers
-        from .models import ExemplarStoryPage
-        from .search_adapter import story_adapter
-
-        # Content opts in to search here; the search app never imports our models.
-        register(ExemplarStoryPage, story_adapter)
         # What the README's install section asks of the site, named by `manage.py check`.
         checks.register_checks()
         # Uploaded photos lose their EXIF (GPS, camera owner) before they are stored.
-        images.connect()
+        images.register_signal_handlers()
         # Published, moved or renamed content leaves the page caches.
-        register_signal_handlers()
+        caching.register_signal_handlers()
         # An approved comment, or one no longer approved, purges its story page.
-        comment_signal_handlers.register_signal_handlers()
+        comments.register_signal_handlers()
         # An event shows on its page, the events section, the calendars and its campaign's page.
-        event_signal_handlers.register_signal_handlers()
+        events.register_signal_handlers()
+        # Stories opt in to search; renamed records reindex the stories they label.
+        indexing.register_signal_handlers()

@@ -5,7 +5,7 @@ comes from ``Orderable``); each pin's own date range is checked by
 ``PinBase.clean``. What a single pin cannot see is its siblings, so the page
 form refuses a story pinned twice on one page here. Which pins readers see
 (active, of live stories, in the editors' order) is decided by
-``exemplars.listings.active_pin_story_ids`` and ``pinned_then_newest``.
+``exemplars.reader.listings.active_pin_story_ids`` and ``pinned_then_newest``.
 
 This module is imported by ``models/pages.py``: it must not import models.
 """

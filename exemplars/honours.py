@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from .text import name_key
+from exemplars.text import name_key
 
 MATCH = "match"
 MISMATCH = "mismatch"

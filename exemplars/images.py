@@ -19,8 +19,10 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db.models import Prefetch
+from django.db.models.signals import pre_save
 from PIL import Image as PILImage
 from PIL import ImageOps
+from wagtail.images import get_image_model
 
 logger = logging.getLogger(__name__)
 
@@ -149,10 +151,7 @@ def strip_personal_metadata(sender, instance, raw=False, **kwargs):
     logger.info("Removed EXIF metadata from uploaded image %s", name)
 
 
-def connect():
-    from django.db.models.signals import pre_save
-    from wagtail.images import get_image_model
-
+def register_signal_handlers() -> None:
     pre_save.connect(
         strip_personal_metadata,
         sender=get_image_model(),

@@ -1,14 +1,14 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import images
+from exemplars import images
 
 # Comments and contests wire their own admin screens.
-from .booklets import wagtail_hooks as _booklets_hooks  # noqa: E402, F401
-from .comments import wagtail_hooks as _comments_hooks  # noqa: E402, F401
-from .contests import wagtail_hooks as _contests_hooks  # noqa: E402, F401
-from .events import wagtail_hooks as _events_hooks  # noqa: E402, F401
-from .viewsets import ExemplarsSnippetViewSetGroup, StoryListingViewSet
+from exemplars.booklets import wagtail_hooks as _booklets_hooks  # noqa: E402, F401
+from exemplars.comments import wagtail_hooks as _comments_hooks  # noqa: E402, F401
+from exemplars.contests import wagtail_hooks as _contests_hooks  # noqa: E402, F401
+from exemplars.desk.viewsets import ExemplarsSnippetViewSetGroup, StoryListingViewSet
+from exemplars.events import wagtail_hooks as _events_hooks  # noqa: E402, F401
 
 register_snippet(ExemplarsSnippetViewSetGroup)
 
@@ -28,7 +28,7 @@ def register_story_listing():
 def only_publishers_edit_desk_pages(request, page):
     from wagtail.admin.auth import permission_denied
 
-    from .permissions import may_edit_desk_page
+    from exemplars.desk.permissions import may_edit_desk_page
 
     if not may_edit_desk_page(request.user, page):
         return permission_denied(request)
@@ -38,7 +38,7 @@ def only_publishers_edit_desk_pages(request, page):
 def only_publishers_create_desk_pages(request, parent_page, page_class):
     from wagtail.admin.auth import permission_denied
 
-    from .permissions import may_create_desk_page
+    from exemplars.desk.permissions import may_create_desk_page
 
     if not may_create_desk_page(request.user, parent_page, page_class):
         return permission_denied(request)
@@ -53,7 +53,7 @@ def guard_wagtail_reports():
     from wagtail.admin.urls import reports
     from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-    from .permissions import may_view_reports
+    from exemplars.desk.permissions import may_view_reports
 
     decorate_urlpatterns(reports.urlpatterns, user_passes_test(may_view_reports))
     return []
@@ -72,7 +72,7 @@ WAGTAIL_REPORTS = {
 
 @hooks.register("construct_reports_menu")
 def hide_wagtail_reports(request, menu_items):
-    from .permissions import may_view_reports
+    from exemplars.desk.permissions import may_view_reports
 
     if not may_view_reports(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in WAGTAIL_REPORTS]
@@ -82,9 +82,9 @@ def hide_wagtail_reports(request, menu_items):
 def register_desk_urls():
     from django.urls import path
 
-    from .views.nominate import NominateView
-    from .views.pipeline import AdvanceStageView, PipelineView
-    from .views.reports import CampaignReportView
+    from exemplars.desk.views.nominate import NominateView
+    from exemplars.desk.views.pipeline import AdvanceStageView, PipelineView
+    from exemplars.desk.views.reports import CampaignReportView
 
     return [
         path("dien-hinh/cong-tac/", PipelineView.as_view(), name="exemplars_pipeline"),
@@ -119,7 +119,7 @@ def register_campaign_report_menu_item():
     from django.utils.translation import gettext_lazy as _
     from wagtail.admin.menu import MenuItem
 
-    from .permissions import may_export_reports
+    from exemplars.desk.permissions import may_export_reports
 
     class CampaignReportMenuItem(MenuItem):
         def is_shown(self, request):
@@ -136,8 +136,8 @@ def nominate_button(page, user, view_name, next_url=None):
     from django.utils.translation import gettext_lazy as _
     from wagtail.admin.ui.menus.pages import PageMenuItem
 
-    from .models import ExemplarStoryPage
-    from .permissions import may_nominate
+    from exemplars.desk.permissions import may_nominate
+    from exemplars.models import ExemplarStoryPage
 
     if page.specific_class is ExemplarStoryPage and may_nominate(user):
         yield PageMenuItem(
@@ -151,6 +151,6 @@ def nominate_button(page, user, view_name, next_url=None):
 
 @hooks.register("construct_homepage_panels")
 def add_editors_desk_panel(request, panels):
-    from .dashboard import EditorsDeskPanel
+    from exemplars.desk.dashboard import EditorsDeskPanel
 
     panels.append(EditorsDeskPanel())

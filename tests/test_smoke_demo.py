@@ -25,7 +25,7 @@ from exemplars.models import (
     Locality,
     SectionPage,
 )
-from exemplars.reader_urls import exemplar_url, field_url, locality_url
+from exemplars.reader.links import exemplar_url, field_url, locality_url
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from demo.search_benchmark import corpus
 from exemplars_search.text import fold, slugify_vi
-
-from . import corpus
 
 
 @dataclass

@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator
 from django.db import connection
 from tqdm import tqdm
 
+from demo.search_benchmark import corpus, floor, queries, wagtail_compare
 from exemplars_search import backends, service
 from exemplars_search.query import SearchRequest
-
-from . import corpus, floor, queries, wagtail_compare
 
 
 def percentiles(samples_ms: list[float]) -> dict:

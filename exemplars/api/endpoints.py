@@ -17,9 +17,9 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from ..caching.conf import page_cache_settings
-from ..models import Campaign, Exemplar, ExemplarStoryPage, Field, Honour, Locality
-from .serializers import HERO_RENDITION, PORTRAIT_RENDITION
+from exemplars.api.serializers import HERO_RENDITION, PORTRAIT_RENDITION
+from exemplars.caching.conf import page_cache_settings
+from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Field, Honour, Locality
 
 
 class PublicAPIMixin:

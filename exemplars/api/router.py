@@ -2,7 +2,7 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .endpoints import (
+from exemplars.api.endpoints import (
     CampaignsAPIViewSet,
     ExemplarsAPIViewSet,
     FieldsAPIViewSet,

@@ -12,7 +12,7 @@ from rest_framework.fields import Field
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.rich_text import expand_db_html
 
-from ..reader_urls import route_url
+from exemplars.reader.links import route_url
 
 # What a syndicating site shows: a 16:9 card and a portrait.
 HERO_RENDITION = "fill-1200x675"

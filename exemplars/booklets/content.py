@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.utils.html import strip_tags
 
-from ..models import Campaign, Exemplar, ExemplarStoryPage, Honour
+from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Honour
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .render import SIZES
+from exemplars.booklets.render import SIZES
 
 
 class BookletForm(forms.Form):

@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from ..models.snippets import Campaign, Exemplar
+from exemplars.models.snippets import Campaign, Exemplar
 
 
 class Booklet(ClusterableModel):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .content import chapters
+from exemplars.booklets.content import chapters
 
 SIZES = {"a5": "A5", "a4": "A4"}
 IMAGE_SCHEME = "exemplars-image:"

@@ -14,11 +14,11 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
-from ..models import Campaign
-from .content import candidates
-from .forms import BookletForm
-from .models import Booklet, BookletEntry
-from .render import BookletUnavailable, filename, render_booklet
+from exemplars.booklets.content import candidates
+from exemplars.booklets.forms import BookletForm
+from exemplars.booklets.models import Booklet, BookletEntry
+from exemplars.booklets.render import BookletUnavailable, filename, render_booklet
+from exemplars.models import Campaign
 
 
 def may_make_booklet(user) -> bool:

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from ..models import Campaign
-from .views import booklet_view, may_make_booklet
+from exemplars.booklets.views import booklet_view, may_make_booklet
+from exemplars.models import Campaign
 
 
 @hooks.register("register_admin_urls")

@@ -37,7 +37,7 @@ from wsgiref.util import FileWrapper
 
 from django.conf import settings
 
-from .wsgi import MISSED_KEY
+from exemplars.caching.wsgi import MISSED_KEY
 
 logger = logging.getLogger("exemplars.caching")
 

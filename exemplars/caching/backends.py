@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-from .conf import page_cache_settings
-from .store import PageStore
+from exemplars.caching.conf import page_cache_settings
+from exemplars.caching.store import PageStore
 
 logger = logging.getLogger("exemplars.caching")
 

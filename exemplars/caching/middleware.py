@@ -16,10 +16,10 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from . import freshness
-from .conf import page_cache_settings
-from .store import CacheUnavailable, PageStore
-from .wsgi import ENVIRON_KEY
+from exemplars.caching import freshness
+from exemplars.caching.conf import page_cache_settings
+from exemplars.caching.store import CacheUnavailable, PageStore
+from exemplars.caching.wsgi import ENVIRON_KEY
 
 HEADER = "X-Page-Cache"
 

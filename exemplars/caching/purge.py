@@ -22,14 +22,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from ..models import (
+from exemplars.models import (
     Campaign,
     CampaignPage,
     ExemplarHomePage,
     ExemplarStoryPage,
     SectionPage,
 )
-from ..models.snippets import LocalityLinks
+from exemplars.models.snippets import LocalityLinks
 
 # Related stories a change reaches directly; weaker relations wait for the timeout.
 RELATED_LIMIT = 200
@@ -161,7 +161,7 @@ def add_author_pages(ps: PurgeSet, slug: str) -> None:
 
 def add_stories(ps: PurgeSet, story_ids, related: bool = True) -> None:
     """Every address that shows these stories' cards or pages."""
-    from ..models import Author, Exemplar, Field, Locality
+    from exemplars.models import Author, Exemplar, Field, Locality
 
     stories = list(
         ExemplarStoryPage.objects.filter(pk__in=list(story_ids)).only(
@@ -282,7 +282,7 @@ def for_campaign(campaign) -> PurgeSet:
     for page in CampaignPage.objects.filter(campaign__in=related).only("pk", "url_path"):
         ps.add_page(page)
     # Honours name the campaign on the exemplar pages.
-    from ..models import Exemplar
+    from exemplars.models import Exemplar
 
     for slug in (
         Exemplar.objects.filter(honours__campaign=campaign)
@@ -309,7 +309,7 @@ def for_exemplar(exemplar) -> PurgeSet:
 
 
 def for_locality(locality) -> PurgeSet:
-    from ..models import Exemplar, Locality
+    from exemplars.models import Exemplar, Locality
 
     ps = PurgeSet()
     links = LocalityLinks.load()
@@ -328,7 +328,7 @@ def for_locality(locality) -> PurgeSet:
 
 
 def for_field(field) -> PurgeSet:
-    from ..models import Exemplar
+    from exemplars.models import Exemplar
 
     ps = PurgeSet()
     ps.add_route("field", field.slug)
@@ -350,7 +350,7 @@ def for_author(author) -> PurgeSet:
 
 
 def for_award(award) -> PurgeSet:
-    from ..models import Exemplar
+    from exemplars.models import Exemplar
 
     # Honours print the award's name on exemplar pages, the exemplar box of their
     # stories and the campaign pages; stories also name the awards they mention.

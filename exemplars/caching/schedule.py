@@ -17,9 +17,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-from ..models import CampaignPagePin, HomePagePin
-from .conf import page_cache_settings
-from .purge import PurgeSet
+from exemplars.caching.conf import page_cache_settings
+from exemplars.caching.purge import PurgeSet
+from exemplars.models import CampaignPagePin, HomePagePin
 
 LAST_LOOK = "exemplars:pins-looked-at"
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from ..models import Author, Award, Campaign, Exemplar, ExemplarStoryPage, Field, Locality
-from . import purge
-from .backends import PageCacheBackend
-from .conf import page_cache_settings
-from .store import PageStore
+from exemplars.caching import purge, wsgi
+from exemplars.caching.backends import PageCacheBackend
+from exemplars.caching.conf import page_cache_settings
+from exemplars.caching.store import PageStore
+from exemplars.models import Author, Award, Campaign, Exemplar, ExemplarStoryPage, Field, Locality
 
 logger = logging.getLogger("exemplars.caching")
 
@@ -119,6 +120,8 @@ RECORDS = {
 
 
 def register_signal_handlers() -> None:
+    # The WSGI layer keeps its settings between requests: a test's override resets them.
+    setting_changed.connect(wsgi.settings_changed, dispatch_uid="exemplars.caching.settings")
     page_published.connect(page_changed, dispatch_uid="exemplars.caching.published")
     page_unpublished.connect(page_changed, dispatch_uid="exemplars.caching.unpublished")
     post_page_move.connect(page_moved, dispatch_uid="exemplars.caching.moved")

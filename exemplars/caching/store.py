@@ -21,7 +21,7 @@ import uuid
 from django.core.cache import caches
 from django.http import HttpResponse
 
-from .conf import page_cache_settings
+from exemplars.caching.conf import page_cache_settings
 
 logger = logging.getLogger("exemplars.caching")
 

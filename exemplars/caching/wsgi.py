@@ -24,14 +24,12 @@ import time
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.http import parse_etags
 
-from .conf import page_cache_settings
-from .nearcache import near_cache_for
-from .store import CacheUnavailable, PageStore
+from exemplars.caching.conf import page_cache_settings
+from exemplars.caching.nearcache import near_cache_for
+from exemplars.caching.store import CacheUnavailable, PageStore
 
 # request.META key through which this layer and PageCacheMiddleware talk.
 ENVIRON_KEY = "exemplars.page_cache"
@@ -222,8 +220,8 @@ class _Config:
 _settings_version = 0
 
 
-@receiver(setting_changed)
-def _settings_changed(**kwargs):
+def settings_changed(**kwargs):
+    """Tests override settings: keys and bypass rules are worked out again (``setting_changed``)."""
     global _settings_version
     _settings_version += 1
 

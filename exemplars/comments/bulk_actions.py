@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from .models import Comment
-from .moderation import moderate
+from exemplars.comments.models import Comment
+from exemplars.comments.moderation import moderate
 
 
 class ModerateBulkAction(SnippetBulkAction):

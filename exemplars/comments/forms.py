@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..reader_forms import GuardedForm, PlainTextField
+from exemplars.reader.forms import GuardedForm, PlainTextField
 
 TEXT_MAX = 2000
 NAME_MAX = 80

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Comment
+from exemplars.comments.models import Comment
 
 
 def may_moderate(user) -> bool:

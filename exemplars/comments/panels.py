@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from .models import Comment
-from .moderation import may_moderate
+from exemplars.comments.models import Comment
+from exemplars.comments.moderation import may_moderate
 
 
 class PendingCommentsPanel(Component):

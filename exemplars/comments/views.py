@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from ..models import ExemplarStoryPage
-from ..reader_forms import answer_language, over_rate
-from .forms import CommentForm
-from .models import Comment
+from exemplars.comments.forms import CommentForm
+from exemplars.comments.models import Comment
+from exemplars.models import ExemplarStoryPage
+from exemplars.reader.forms import answer_language, over_rate
 
 
 def comment_target(story) -> str:

@@ -17,9 +17,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
-from ..models import ExemplarStoryPage
-from .models import Comment
-from .moderation import may_moderate, visible_to
+from exemplars.comments.models import Comment
+from exemplars.comments.moderation import may_moderate, visible_to
+from exemplars.models import ExemplarStoryPage
 
 
 class CommentFilterSet(WagtailFilterSet):

@@ -3,9 +3,9 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .bulk_actions import BULK_ACTIONS
-from .panels import add_panel
-from .viewsets import CommentSnippetViewSet
+from exemplars.comments.bulk_actions import BULK_ACTIONS
+from exemplars.comments.panels import add_panel
+from exemplars.comments.viewsets import CommentSnippetViewSet
 
 register_snippet(CommentSnippetViewSet)
 

@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from .exports import as_csv, as_xlsx
-from .models import ContestPage
+from exemplars.contests.exports import as_csv, as_xlsx
+from exemplars.contests.models import ContestPage
 
 FORMATS = {
     "csv": (as_csv, "text/csv; charset=utf-8"),

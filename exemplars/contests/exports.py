@@ -12,7 +12,7 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .ranking import ranking
+from exemplars.contests.ranking import ranking
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -12,8 +12,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Locality
-from ..reader_forms import GuardedForm, PlainTextField, plain_text
+from exemplars.models import Locality
+from exemplars.reader.forms import GuardedForm, PlainTextField, plain_text
 
 PHONE = re.compile(r"^0\d{9,10}$")
 TIEBREAK_MAX = 10_000_000

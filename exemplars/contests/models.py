@@ -14,8 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from ..permissions import NewsroomPagePermissionsMixin
-from ..routing import ReaderPageMixin
+from exemplars.desk.permissions import NewsroomPagePermissionsMixin
+from exemplars.reader.routing import ReaderPageMixin
 
 MIN_CHOICES, MAX_CHOICES = 2, 6
 
@@ -81,7 +81,7 @@ class ContestPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         return list(self.questions.all())
 
     def get_context(self, request, *args, **kwargs):
-        from .page_context import contest_context
+        from exemplars.contests.page_context import contest_context
 
         return super().get_context(request, *args, **kwargs) | contest_context(self, request)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import structured_data as sd
-from ..caching import freshness
-from .forms import EntryForm
-from .ranking import winners
+from exemplars.caching import freshness
+from exemplars.contests.forms import EntryForm
+from exemplars.contests.ranking import winners
+from exemplars.reader import structured_data as sd
 
 
 def contest_context(contest, request) -> dict:

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from ..reader_forms import answer_language, over_rate
-from .forms import EntryForm
-from .models import ContestEntry, ContestPage
+from exemplars.contests.forms import EntryForm
+from exemplars.contests.models import ContestEntry, ContestPage
+from exemplars.reader.forms import answer_language, over_rate
 
 DUPLICATE = gettext_lazy(
     "Số điện thoại hoặc email này đã dự thi. Mỗi người chỉ được gửi một bài dự thi."

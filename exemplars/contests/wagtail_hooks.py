@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from .admin_views import export_entries, may_export_entries
-from .models import ContestPage
+from exemplars.contests.admin_views import export_entries, may_export_entries
+from exemplars.contests.models import ContestPage
 
 
 @hooks.register("register_admin_urls")

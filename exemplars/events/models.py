@@ -12,9 +12,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from ..models.pages import ExemplarStoryPage
-from ..models.snippets import Campaign, Exemplar, Locality
-from ..text import nfc, slugify_vi
+from exemplars.models.pages import ExemplarStoryPage
+from exemplars.models.snippets import Campaign, Exemplar, Locality
+from exemplars.text import nfc, slugify_vi
 
 
 class EventQuerySet(models.QuerySet):

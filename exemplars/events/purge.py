@@ -3,8 +3,8 @@ feeds, and its campaign's page (before and after a change of campaign)."""
 
 from __future__ import annotations
 
-from ..caching.purge import PurgeSet
-from ..models import Campaign, CampaignPage
+from exemplars.caching.purge import PurgeSet
+from exemplars.models import Campaign, CampaignPage
 
 
 def for_event(event, slugs=(), campaign_ids=()) -> PurgeSet:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.signals import page_published, page_unpublished
 
-from ..caching.signal_handlers import _guarded
-from ..models import Campaign, Exemplar, ExemplarStoryPage, Locality
-from . import purge
-from .models import Event, StoryEvent
+from exemplars.caching.signal_handlers import _guarded
+from exemplars.events import purge
+from exemplars.events.models import Event, StoryEvent
+from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Locality
 
 
 def event_about_to_change(sender, instance, raw=False, **kwargs):

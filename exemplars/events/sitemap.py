@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Event
+from exemplars.events.models import Event
 
 
 def event_urls(base: str) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.text import Truncator
 
-from ..structured_data import SCHEMA, absolute, exemplar_entity, iso, publisher
+from exemplars.reader.structured_data import SCHEMA, absolute, exemplar_entity, iso, publisher
 
 
 def event_jsonld(event, exemplars, url: str, request=None) -> dict:

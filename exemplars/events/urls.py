@@ -1,8 +1,8 @@
-"""Reader addresses of events: included under ``/su-kien/`` by ``exemplars/urls/reader.py``."""
+"""Reader addresses of events: included under ``/su-kien/`` by ``exemplars/reader/urls/reader.py``."""
 
 from django.urls import path
 
-from . import views
+from exemplars.events import views
 
 urlpatterns = [
     path("", views.event_index, name="exemplars_events"),

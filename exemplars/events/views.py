@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import structured_data as sd
-from ..caching import freshness
-from ..models import Campaign, Exemplar, ExemplarStoryPage, Honour
-from . import ics
-from .models import Event
-from .structured_data import event_jsonld
+from exemplars.caching import freshness
+from exemplars.events import ics
+from exemplars.events.models import Event
+from exemplars.events.structured_data import event_jsonld
+from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Honour
+from exemplars.reader import structured_data as sd
 
 PAST_PER_PAGE = 20
 

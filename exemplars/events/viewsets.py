@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Event
+from exemplars.events.models import Event
 
 
 class EventSnippetViewSet(SnippetViewSet):

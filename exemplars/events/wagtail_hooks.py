@@ -2,6 +2,6 @@
 
 from wagtail.snippets.models import register_snippet
 
-from .viewsets import EventSnippetViewSet
+from exemplars.events.viewsets import EventSnippetViewSet
 
 register_snippet(EventSnippetViewSet)

@@ -9,7 +9,7 @@ for a file by its content.
 
 from __future__ import annotations
 
-from .base import (
+from exemplars.importing.base import (
     BATCH_LINES,
     DEFAULT_LIMITS,
     ImportResult,
@@ -25,9 +25,9 @@ from .base import (
     publish_at,
     resolve_parent,
 )
-from .formats import FORMATS, Archive, detect_format, open_archive
-from .html import body_blocks, body_paragraphs
-from .jsonl import parse_line, read_lines
+from exemplars.importing.formats import FORMATS, Archive, detect_format, open_archive
+from exemplars.importing.html import body_blocks, body_paragraphs
+from exemplars.importing.jsonl import parse_line, read_lines
 
 __all__ = [
     "BATCH_LINES",

@@ -47,8 +47,10 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 from wagtail.rich_text import RichText
 
-from .. import sites
-from ..models import (
+from exemplars.importing import encodings
+from exemplars.importing.html import ImagePart, TextPart, body_parts
+from exemplars.importing.uploads import UploadsFolder
+from exemplars.models import (
     Author,
     Award,
     Campaign,
@@ -61,13 +63,11 @@ from ..models import (
     SectionPage,
     StoryByline,
 )
-from ..text import name_key, nfc, slugify_vi
-from . import encodings
-from .html import ImagePart, TextPart, body_parts
-from .uploads import UploadsFolder
+from exemplars.ops import sites
+from exemplars.text import name_key, nfc, slugify_vi
 
 if TYPE_CHECKING:
-    from .mapping import TermMapping
+    from exemplars.importing.mapping import TermMapping
 
 logger = logging.getLogger(__name__)
 
@@ -378,7 +378,7 @@ def default_parent() -> SectionPage:
     """The first section, creating a home page and a section when the site has none.
 
     Either way its home page is given a URL when the default Site is free to
-    serve it (see :mod:`exemplars.sites`): stories filed outside every Site
+    serve it (see :mod:`exemplars.ops.sites`): stories filed outside every Site
     could not be reached, linked from search or listed in feeds.
     """
     section = SectionPage.objects.order_by("path").first()
@@ -580,8 +580,8 @@ class StoryImporter:
         mapping: TermMapping | None = None,
     ):
         # Imported here: both modules build on this one.
-        from .jsonl import parse_line
-        from .mapping import TermMapping
+        from exemplars.importing.jsonl import parse_line
+        from exemplars.importing.mapping import TermMapping
 
         parse = parse or parse_line
         self.mapping = mapping or TermMapping()

@@ -15,9 +15,9 @@ import xml.etree.ElementTree as ET
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import xml
-from .base import LineError, StoryLine, Term, make_story
-from .html import body_paragraphs
+from exemplars.importing import xml
+from exemplars.importing.base import LineError, StoryLine, Term, make_story
+from exemplars.importing.html import body_paragraphs
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"

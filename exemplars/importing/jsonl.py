@@ -13,7 +13,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .base import (
+from exemplars.importing.base import (
     KINDS,
     NAME_MAX,
     TAG_MAX,

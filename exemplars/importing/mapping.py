@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from ..text import name_key
-from .base import LineError, Term
+from exemplars.importing.base import LineError, Term
+from exemplars.text import name_key
 
 __all__ = ["Filing", "Term", "TermMapping"]
 

@@ -21,10 +21,10 @@ import xml.etree.ElementTree as ET
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import xml
-from .base import LineError, StoryLine, Term, make_story
-from .feeds import CONTENT_NS, DC_NS, parse_rss_date, plain
-from .html import ImagePart
+from exemplars.importing import xml
+from exemplars.importing.base import LineError, StoryLine, Term, make_story
+from exemplars.importing.feeds import CONTENT_NS, DC_NS, parse_rss_date, plain
+from exemplars.importing.html import ImagePart
 
 WP_NS = "http://wordpress.org/export/"
 EXCERPT_NS = "http://wordpress.org/export/1."  # ".../1.2/excerpt/"

@@ -1,10 +1,10 @@
 # Sub-packages keep their models beside their views; one app label, one migration graph.
-from ..booklets.models import Booklet, BookletEntry
-from ..comments.models import Comment
-from ..contests.models import ContestEntry, ContestPage, ContestQuestion
-from ..events.models import Event, StoryEvent
-from .editorial import HonourVerificationTask  # noqa: F401
-from .pages import (
+from exemplars.booklets.models import Booklet, BookletEntry
+from exemplars.comments.models import Comment
+from exemplars.contests.models import ContestEntry, ContestPage, ContestQuestion
+from exemplars.events.models import Event, StoryEvent
+from exemplars.models.editorial import HonourVerificationTask  # noqa: F401
+from exemplars.models.pages import (
     CampaignPage,
     CampaignPagePin,
     ExemplarHomePage,
@@ -14,7 +14,7 @@ from .pages import (
     StoryByline,
     StoryTag,
 )
-from .snippets import (
+from exemplars.models.snippets import (
     Author,
     Award,
     Campaign,

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
-from ..honours import blocking_problems, check_honours
+from exemplars.honours import blocking_problems, check_honours
 
 APPROVE_TEMPLATE = "exemplars/admin/honour_verification_modal.html"
 

@@ -32,12 +32,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from ..api import serializers as api
-from ..blocks import StoryBodyBlock
-from ..curation import PinnedPageForm
-from ..permissions import NewsroomPagePermissionsMixin
-from ..routing import ReaderPageMixin, route_descendant
-from .snippets import Award, Campaign, Exemplar, Field, Locality
+from exemplars.api import serializers as api
+from exemplars.blocks import StoryBodyBlock
+from exemplars.curation import PinnedPageForm
+from exemplars.desk.permissions import NewsroomPagePermissionsMixin
+from exemplars.models.snippets import Award, Campaign, Exemplar, Field, Locality
+from exemplars.reader.routing import ReaderPageMixin, route_descendant
 
 
 class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePageMixin, Page):
@@ -81,16 +81,16 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
                 return route_descendant(self, request, path_components)
         return super().route(request, path_components)
 
-    # Reader pages: the context builders live in exemplars/page_context.py.
+    # Reader pages: the context builders live in exemplars/reader/page_context.py.
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from ..page_context import home_context
+        from exemplars.reader.page_context import home_context
 
         return self.render(request, context_overrides=home_context(self, request))
 
     @path("dien-hinh/<slug:slug>/", name="exemplar")
     def exemplar_route(self, request, slug):
-        from ..page_context import exemplar_context
+        from exemplars.reader.page_context import exemplar_context
 
         return self.render(
             request,
@@ -100,7 +100,7 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
 
     @path("dia-phuong/<slug:slug>/", name="locality")
     def locality_route(self, request, slug):
-        from ..page_context import locality_context
+        from exemplars.reader.page_context import locality_context
 
         return self.render(
             request,
@@ -110,7 +110,7 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
 
     @path("linh-vuc/<slug:slug>/", name="field")
     def field_route(self, request, slug):
-        from ..page_context import field_context
+        from exemplars.reader.page_context import field_context
 
         return self.render(
             request,
@@ -120,7 +120,7 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
 
     @path("tac-gia/<slug:slug>/", name="author")
     def author_route(self, request, slug):
-        from ..page_context import author_context
+        from exemplars.reader.page_context import author_context
 
         return self.render(
             request,
@@ -130,18 +130,18 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
 
     @path("tac-gia/<slug:slug>/rss/", name="author_rss")
     def author_rss_route(self, request, slug):
-        from ..feeds import AuthorFeed
+        from exemplars.reader.feeds import AuthorFeed
 
         return AuthorFeed()(request, slug=slug)
 
     @path("tac-gia/<slug:slug>/atom/", name="author_atom")
     def author_atom_route(self, request, slug):
-        from ..feeds import AuthorAtomFeed
+        from exemplars.reader.feeds import AuthorAtomFeed
 
         return AuthorAtomFeed()(request, slug=slug)
 
     def get_sitemap_urls(self, request=None):
-        from ..sitemaps import route_urls
+        from exemplars.reader.sitemaps import route_urls
 
         return super().get_sitemap_urls(request) + route_urls(self, request)
 
@@ -167,7 +167,7 @@ class SectionPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         verbose_name_plural = _("chuyên trang, chuyên mục")
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import section_context
+        from exemplars.reader.page_context import section_context
 
         return super().get_context(request, *args, **kwargs) | section_context(self, request)
 
@@ -205,13 +205,13 @@ class CampaignPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     def reader_annotations(cls) -> dict:
         # Whether any pin is active, read with the page's row: a campaign with
         # none (most of them) needs no query for its pinned stories.
-        from ..listings import active_pins
+        from exemplars.reader.listings import active_pins
 
         pins = CampaignPagePin.objects.filter(page=OuterRef("pk"))
         return {"has_active_pins": Exists(active_pins(pins))}
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import campaign_context
+        from exemplars.reader.page_context import campaign_context
 
         return super().get_context(request, *args, **kwargs) | campaign_context(self, request)
 
@@ -397,7 +397,7 @@ class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         return self.exemplar.kind if self.exemplar_id else None
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import story_context
+        from exemplars.reader.page_context import story_context
 
         return super().get_context(request, *args, **kwargs) | story_context(self, request)
 

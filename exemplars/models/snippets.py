@@ -28,8 +28,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from ..api import serializers as api
-from ..text import name_key, nfc, slugify_vi
+from exemplars.api import serializers as api
+from exemplars.text import name_key, nfc, slugify_vi
 
 
 class Level(models.TextChoices):

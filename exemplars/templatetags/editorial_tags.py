@@ -2,8 +2,8 @@
 
 from django import template
 
-from ..honours import check_honours
-from ..models.editorial import story_under_review
+from exemplars.honours import check_honours
+from exemplars.models.editorial import story_under_review
 
 register = template.Library()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import template
 
-from ..comments.forms import CommentForm
-from ..comments.models import Comment
-from ..comments.views import comment_target
+from exemplars.comments.forms import CommentForm
+from exemplars.comments.models import Comment
+from exemplars.comments.views import comment_target
 
 register = template.Library()
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from ..caching import freshness
+from exemplars.caching import freshness
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ PAST_ON_CAMPAIGN_PAGE = 6
 
 @register.inclusion_tag("exemplars/events/includes/campaign_events.html")
 def campaign_events(campaign):
-    from ..events.models import Event
+    from exemplars.events.models import Event
 
     now = timezone.now()
     # One query: both lists come from the same rows, split here.

@@ -10,7 +10,7 @@ from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
-from exemplars.origin import absolute
+from exemplars.ops.origin import absolute
 
 register = template.Library()
 

@@ -11,7 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Feeds, sitemaps and robots.txt
-    path("", include("exemplars.urls")),
+    path("", include("exemplars.reader.urls")),
     # Wagtail API v2 for syndication (exemplars/api/): one address in every language.
     path("api/v2/", include("exemplars.api.urls")),
 ]

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from exemplars.desk.roles import ADMINS, EDITORS, JOURNALISTS, setup_roles
 from exemplars.models import Honour
-from exemplars.roles import ADMINS, EDITORS, JOURNALISTS, setup_roles
 from tests.factories import make_award, make_exemplar, make_home
 
 DECISION = "1234/QĐ-TTg"

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
 
-from exemplars.benchmark_corpus import grow_stories
+from demo.benchmark_corpus import grow_stories
 from exemplars.models import ExemplarStoryPage
 from tests.exemplars.reader import build_site
 

@@ -89,7 +89,7 @@ def live_app(redis_server, settings):
 
     settings.CACHES = settings.CACHES | {
         "pages": {
-            "BACKEND": "exemplars.cache.ResilientRedisCache",
+            "BACKEND": "exemplars.ops.redis_cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{redis_server.port}/0",
             "OPTIONS": {"RETRY_AFTER": 0.2},
         }

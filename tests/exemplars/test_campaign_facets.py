@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from exemplars.listings import CampaignListing
+from exemplars.reader.listings import CampaignListing
 from tests.factories import make_campaign, make_campaign_page, make_story
 
 pytestmark = pytest.mark.django_db

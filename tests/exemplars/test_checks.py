@@ -1,4 +1,4 @@
-"""The system checks name what an outlet's site is missing (exemplars/checks.py)."""
+"""The system checks name what an outlet's site is missing (exemplars/ops/checks.py)."""
 
 import sys
 import types
@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import Resolver404, include, path, resolve, reverse
 
-from exemplars import checks as exemplar_checks
+from exemplars.ops import checks as exemplar_checks
 
 
 def ids(messages):
@@ -85,8 +85,8 @@ def test_reader_urls_not_included_are_named(urlconf):
     with override_settings(ROOT_URLCONF=urlconf.__name__):
         errors = exemplar_checks.check_urls()
     assert ids(errors) == ["exemplars.E004", "exemplars.E004"]
-    assert 'include("exemplars.urls.feeds")' in errors[0].hint
-    assert 'include("exemplars.urls.seo")' in errors[1].hint
+    assert 'include("exemplars.reader.urls.feeds")' in errors[0].hint
+    assert 'include("exemplars.reader.urls.seo")' in errors[1].hint
 
 
 def test_an_outlet_mounts_feeds_and_sitemaps_under_its_prefix_and_keeps_its_root(urlconf):
@@ -94,9 +94,9 @@ def test_an_outlet_mounts_feeds_and_sitemaps_under_its_prefix_and_keeps_its_root
     /robots.txt stay the outlet's own."""
     urlconf.urlpatterns = [
         path("", include("exemplars_search.urls")),
-        path("", include("exemplars.urls.reader")),
-        path("dien-hinh/", include("exemplars.urls.feeds")),
-        path("dien-hinh/", include("exemplars.urls.seo")),
+        path("", include("exemplars.reader.urls.reader")),
+        path("dien-hinh/", include("exemplars.reader.urls.feeds")),
+        path("dien-hinh/", include("exemplars.reader.urls.seo")),
     ]
     with override_settings(ROOT_URLCONF=urlconf.__name__):
         assert exemplar_checks.check_urls() == []
@@ -114,7 +114,7 @@ def test_the_starter_search_view_left_above_ours_is_named(urlconf):
     urlconf.urlpatterns = [
         path("search/", starter_search, name="search"),
         path("", include("exemplars_search.urls")),
-        path("", include("exemplars.urls")),
+        path("", include("exemplars.reader.urls")),
     ]
     with override_settings(ROOT_URLCONF=urlconf.__name__):
         [error] = exemplar_checks.check_urls()

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from exemplars.caching import store
 from exemplars.comments.models import Comment
-from exemplars.reader_forms import make_token
+from exemplars.reader.forms import make_token
 from tests.exemplars.desk import make_desk
 from tests.factories import make_story
 

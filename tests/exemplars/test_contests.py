@@ -17,7 +17,7 @@ from exemplars.contests.forms import normalize_phone
 from exemplars.contests.models import ContestEntry, ContestPage, ContestQuestion
 from exemplars.contests.ranking import ranking, winners
 from exemplars.models import Locality
-from exemplars.reader_forms import make_token
+from exemplars.reader.forms import make_token
 from tests.exemplars.desk import make_desk
 from tests.factories import make_locality
 

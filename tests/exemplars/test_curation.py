@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from exemplars.listings import CampaignListing, active_pin_story_ids, home_stories
 from exemplars.models import CampaignPage, CampaignPagePin, HomePagePin
+from exemplars.reader.listings import CampaignListing, active_pin_story_ids, home_stories
 from tests.exemplars.desk import make_desk
 from tests.factories import make_campaign_page, make_home, make_story
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from exemplars import dbstats
+from exemplars.ops import dbstats
 
 pytestmark = pytest.mark.django_db
 

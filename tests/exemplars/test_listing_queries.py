@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from exemplars import listings
+from exemplars.reader import listings
 from tests.factories import make_exemplar, make_section, make_story
 
 pytestmark = pytest.mark.django_db

@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from exemplars.desk.roles import ADMINS, EDITORS, JOURNALISTS, ROLES
 from exemplars.models import (
     Campaign,
     Comment,
@@ -28,8 +29,7 @@ from exemplars.models import (
     Honour,
     SectionPage,
 )
-from exemplars.reader_urls import exemplar_url
-from exemplars.roles import ADMINS, EDITORS, JOURNALISTS, ROLES
+from exemplars.reader.links import exemplar_url
 from tests.exemplars.desk import make_desk, story_post_data
 from tests.factories import (
     default_section,

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from exemplars.dashboard import ending_soon, exemplars_by_stage, stories_awaiting_review
+from exemplars.desk.dashboard import ending_soon, exemplars_by_stage, stories_awaiting_review
+from exemplars.desk.pipeline import board
 from exemplars.models import CampaignDrive, Exemplar, ExemplarStageChange, Honour, Stage
-from exemplars.pipeline import board
-from exemplars.reader_urls import exemplar_url
+from exemplars.reader.links import exemplar_url
 from tests.exemplars.desk import make_desk
 from tests.factories import (
     make_award,

@@ -6,7 +6,7 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from exemplars import listings
+from exemplars.reader import listings
 from tests.factories import make_campaign, make_exemplar, make_locality, make_story
 
 pytestmark = pytest.mark.django_db

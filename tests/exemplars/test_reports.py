@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from exemplars import report_exports
+from exemplars.desk import report_exports
+from exemplars.desk.reports import build_report
+from exemplars.desk.svg_charts import columns, horizontal_bars
 from exemplars.models import Exemplar, Stage
-from exemplars.reports import build_report
-from exemplars.svg_charts import columns, horizontal_bars
 from tests.exemplars.desk import make_desk
 from tests.factories import make_campaign, make_exemplar, make_field, make_locality, make_story
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from exemplars.structured_data import dumps, iso
+from exemplars.reader.structured_data import dumps, iso
 from tests.exemplars.reader import build_site
 from tests.factories import make_exemplar, make_story
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
+from exemplars.desk.roles import APPROVE_TASK_NAME, VERIFY_TASK_NAME
 from exemplars.models import ExemplarStoryPage, HonourVerificationTask
-from exemplars.roles import APPROVE_TASK_NAME, VERIFY_TASK_NAME
 from tests.exemplars.desk import honour_block, honoured_exemplar, make_desk, story_post_data
 from tests.factories import make_story
 

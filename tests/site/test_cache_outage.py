@@ -16,7 +16,6 @@ from django.core.management import call_command
 from django.test import override_settings
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from exemplars import cache as resilient
 from exemplars.models import (
     CampaignPage,
     Exemplar,
@@ -26,9 +25,10 @@ from exemplars.models import (
     Locality,
     SectionPage,
 )
-from exemplars.reader_urls import exemplar_url, field_url, locality_url
+from exemplars.ops import redis_cache as resilient
+from exemplars.reader.links import exemplar_url, field_url, locality_url
 
-OUTAGE_LOG = "exemplars.cache"
+OUTAGE_LOG = "exemplars.ops.redis_cache"
 
 
 @pytest.fixture

@@ -50,10 +50,10 @@ def test_redis_cache_round_trip(monkeypatch):
             pytest.fail("CI's PostgreSQL pass must set REDIS_URL")
         pytest.skip("REDIS_URL is not set; CI's PostgreSQL pass runs this against 127.0.0.1:6379")
     base = load_base_settings(monkeypatch, REDIS_URL=url)
-    from exemplars.cache import ResilientRedisCache
+    from exemplars.ops.redis_cache import ResilientRedisCache
 
     config = base.CACHES["default"]
-    assert config["BACKEND"] == "exemplars.cache.ResilientRedisCache"
+    assert config["BACKEND"] == "exemplars.ops.redis_cache.ResilientRedisCache"
     cache = ResilientRedisCache(config["LOCATION"], {})
     key = f"exemplars-test-{uuid.uuid4()}"
     cache.set(key, "điển hình", 30)

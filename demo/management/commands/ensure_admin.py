@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from exemplars.roles import EDITORS, JOURNALISTS
+from exemplars.desk.roles import EDITORS, JOURNALISTS
 
 # Demo newsroom accounts beside the superuser, so the moderation workflow can be
 # tried end to end: a journalist submits, an editor verifies honours and approves.

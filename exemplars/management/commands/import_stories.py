@@ -5,7 +5,6 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from exemplars import dbstats
 from exemplars.importing import (
     BATCH_LINES,
     FORMATS,
@@ -16,6 +15,7 @@ from exemplars.importing import (
 )
 from exemplars.importing.encodings import LEGACY
 from exemplars.importing.mapping import TermMapping
+from exemplars.ops import dbstats
 
 # Below this many lines a progress bar is noise.
 PROGRESS_MIN_LINES = 200

@@ -2,7 +2,7 @@
 
 Named as Wagtail's, so the cron line stays ``manage.py publish_scheduled``
 (README, "Periodic jobs"); see ``exemplars/caching/schedule.py``. It also
-refreshes SQLite's planner statistics (``exemplars/dbstats.py``).
+refreshes SQLite's planner statistics (``exemplars/ops/dbstats.py``).
 """
 
 import os
@@ -10,9 +10,9 @@ import os
 from django.conf import settings
 from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
 
-from exemplars import dbstats
 from exemplars.caching.conf import page_cache_settings
 from exemplars.caching.schedule import purge_pin_changes
+from exemplars.ops import dbstats
 
 
 class Command(WagtailCommand):

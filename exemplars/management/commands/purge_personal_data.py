@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from exemplars.personal_data import purge_expired, retention_settings
+from exemplars.ops.personal_data import purge_expired, retention_settings
 
 
 class Command(BaseCommand):

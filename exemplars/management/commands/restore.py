@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from exemplars.backup import BackupError, restore_backup
+from exemplars.ops.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

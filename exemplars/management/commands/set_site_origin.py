@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from exemplars.origin import parse_origin
-from exemplars.sites import default_site
+from exemplars.ops.origin import parse_origin
+from exemplars.ops.sites import default_site
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from exemplars.roles import ROLES, WORKFLOW_NAME, setup_roles
+from exemplars.desk.roles import ROLES, WORKFLOW_NAME, setup_roles
 
 
 class Command(BaseCommand):

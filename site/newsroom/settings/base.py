@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "exemplars.middleware.ReaderLanguageMiddleware",
+    "exemplars.reader.middleware.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,11 +149,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# A Redis outage is a cache miss (logged once), never a 500: see exemplars.cache.
+# A Redis outage is a cache miss (logged once), never a 500: see exemplars.ops.redis_cache.
 CACHES = {
     "default": (
         {
-            "BACKEND": "exemplars.cache.ResilientRedisCache",
+            "BACKEND": "exemplars.ops.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
         if os.environ.get("REDIS_URL")

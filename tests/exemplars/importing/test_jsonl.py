@@ -274,7 +274,7 @@ def test_import_alone_into_a_fresh_database_makes_every_story_reachable(client, 
     hits = {hit["id"]: hit["url"] for hit in api["results"]}
     assert hits[stories[0].pk] == stories[0].url
     newest = sorted(stories, key=lambda s: s.published_at, reverse=True)[0]
-    # Links carry the Site's origin (exemplars.origin), not the request's host.
+    # Links carry the Site's origin (exemplars.ops.origin), not the request's host.
     assert f"<link>{newest.full_url}</link>" in rss.content.decode()
 
 

@@ -45,7 +45,7 @@ def origins(text: str) -> dict[str, str]:
 
 def reader_addresses(site) -> list[str]:
     from exemplars.models import Author
-    from exemplars.reader_urls import (
+    from exemplars.reader.links import (
         author_feed_url,
         author_url,
         exemplar_url,

@@ -83,7 +83,7 @@ def test_item_list_on_section_and_campaign_pages(client, site):
 
 
 def test_exemplar_page_describes_the_exemplar(client, site):
-    from exemplars.reader_urls import exemplar_url
+    from exemplars.reader.links import exemplar_url
 
     page = client.get(exemplar_url(site["person"])).content.decode()
     person = of_type(json_ld(page), "Person")
