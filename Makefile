@@ -67,9 +67,11 @@ bench: install
 bench-serving: install
 	$(BIN)/python scripts/bench_serving.py --output bench-serving.json
 
+# ruff, then the rooms' arrows (import-linter's contracts in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=site $(BIN)/lint-imports
 
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests

@@ -17,6 +17,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from exemplars.api.fields import api_fields
 from exemplars.api.serializers import HERO_RENDITION, PORTRAIT_RENDITION
 from exemplars.caching.conf import page_cache_settings
 from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Field, Honour, Locality
@@ -34,6 +35,11 @@ class PublicAPIMixin:
     authentication_classes: list = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        # Our models' fields are declared in fields.py, not on the models.
+        return cls._convert_api_fields(cls.body_fields + api_fields(model))
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -14,8 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from exemplars.desk.permissions import NewsroomPagePermissionsMixin
-from exemplars.reader.routing import ReaderPageMixin
+from exemplars.models.serving import ReaderPageMixin
+from exemplars.policy import NewsroomPagePermissionsMixin
 
 MIN_CHOICES, MAX_CHOICES = 2, 6
 
@@ -79,11 +79,6 @@ class ContestPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     @cached_property
     def question_list(self) -> list[ContestQuestion]:
         return list(self.questions.all())
-
-    def get_context(self, request, *args, **kwargs):
-        from exemplars.contests.page_context import contest_context
-
-        return super().get_context(request, *args, **kwargs) | contest_context(self, request)
 
 
 class ContestQuestion(Orderable):

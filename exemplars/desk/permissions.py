@@ -10,13 +10,17 @@ of them there. Wired in by ``wagtail_hooks.py`` (``before_edit_page``,
 
 ``change`` also lets Wagtail delete and move any unpublished page, so a
 journalist could delete or move an editor's draft. Our page types test
-permissions with :class:`NewsroomPagePermissionTester`, which every admin
-view (delete, move, their bulk actions, the move chooser) asks.
+permissions with ``exemplars.policy.NewsroomPagePermissionTester``, which every
+admin view (delete, move, their bulk actions, the move chooser) asks.
 """
 
 from __future__ import annotations
 
-from wagtail.models import PagePermissionTester
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from exemplars.contests.models import ContestPage
+from exemplars.models import CampaignPage, ExemplarHomePage, SectionPage
 
 EXPORT_REPORT_PERMISSION = "exemplars.export_campaign_report"
 # Moving an exemplar's stage is the desk's call: journalists may draft a profile
@@ -27,8 +31,6 @@ NOMINATE_PERMISSION = "exemplars.add_exemplar"
 
 def is_desk_page_class(page_class) -> bool:
     """Pages that shape the site (home, sections, campaign pages, contests), not stories."""
-    from exemplars.models import CampaignPage, ContestPage, ExemplarHomePage, SectionPage
-
     return issubclass(page_class, ExemplarHomePage | SectionPage | CampaignPage | ContestPage)
 
 
@@ -53,9 +55,6 @@ def may_view_reports(user) -> bool:
     """Wagtail's reports (site history and its CSV, ageing pages, workflows, locked
     pages) show the whole newsroom's work and who did what: a desk tool, for those
     who may publish."""
-    from wagtail.models import Page
-    from wagtail.permissions import policy_registry
-
     return user.is_active and (
         user.is_superuser or policy_registry.get_by_type(Page).user_has_permission(user, "publish")
     )
@@ -67,23 +66,3 @@ def may_manage_pipeline(user) -> bool:
 
 def may_nominate(user) -> bool:
     return user.is_active and user.has_perm(NOMINATE_PERMISSION)
-
-
-class NewsroomPagePermissionTester(PagePermissionTester):
-    """Wagtail's rules, except that without ``publish`` a user deletes or moves only
-    pages they own that were never put online, with all their subpages."""
-
-    def can_delete(self, ignore_bulk=False):
-        if not super().can_delete(ignore_bulk=ignore_bulk):
-            return False
-        if self.user.is_superuser or "publish" in self.permissions:
-            return True
-        subtree = self.page.get_descendants(inclusive=True)
-        return not subtree.exclude(live=False, owner=self.user).exists()
-
-
-class NewsroomPagePermissionsMixin:
-    """Mixed into our page types so Wagtail tests them with the newsroom's rules."""
-
-    def permissions_for_user(self, user):
-        return NewsroomPagePermissionTester(user, self)

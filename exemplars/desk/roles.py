@@ -27,6 +27,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from exemplars.models import Exemplar, ExemplarHomePage
+from exemplars.models.editorial import HonourVerificationTask
+
 JOURNALISTS = "Phóng viên"
 EDITORS = "Biên tập viên"
 ADMINS = "Quản trị"
@@ -193,8 +196,6 @@ def _sync_group(role: Role, root_page: Page, collection: Collection) -> Group:
 
 
 def _sync_workflow(root_page: Page, editors: Group, admins: Group) -> Workflow:
-    from exemplars.models.editorial import HonourVerificationTask
-
     verify = HonourVerificationTask.objects.filter(name=VERIFY_TASK_NAME).first()
     if verify is None:
         verify = HonourVerificationTask.objects.create(name=VERIFY_TASK_NAME)
@@ -221,7 +222,6 @@ def _sync_workflow(root_page: Page, editors: Group, admins: Group) -> Workflow:
 def _sync_exemplar_workflow(approve: GroupApprovalTask) -> Workflow:
     """Profiles go live through the editors' approval, like stories (without the
     honour check, which reads a story's body)."""
-    from exemplars.models import Exemplar
 
     workflow, _created = Workflow.objects.get_or_create(name=EXEMPLAR_WORKFLOW_NAME)
     if not workflow.active:
@@ -244,7 +244,6 @@ def setup_roles(root_page: Page | None = None) -> dict[str, Group]:
     ``root_page`` is where page permissions and the workflow are attached;
     by default the site's home page (the first ``ExemplarHomePage``).
     """
-    from exemplars.models import ExemplarHomePage
 
     root_page = root_page or ExemplarHomePage.objects.first()
     if root_page is None:

@@ -7,7 +7,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import exemplars.desk.permissions
+import exemplars.policy
 
 
 class Migration(migrations.Migration):
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "cuộc thi",
                 "verbose_name_plural": "cuộc thi",
             },
-            bases=(exemplars.desk.permissions.NewsroomPagePermissionsMixin, "wagtailcore.page"),
+            bases=(exemplars.policy.NewsroomPagePermissionsMixin, "wagtailcore.page"),
         ),
         migrations.AddField(
             model_name="exemplarstorypage",

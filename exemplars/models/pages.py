@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,19 +25,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from exemplars.api import serializers as api
 from exemplars.blocks import StoryBodyBlock
 from exemplars.curation import PinnedPageForm
-from exemplars.desk.permissions import NewsroomPagePermissionsMixin
+from exemplars.models import presenters
+from exemplars.models.serving import ReaderPageMixin
 from exemplars.models.snippets import Award, Campaign, Exemplar, Field, Locality
-from exemplars.reader.routing import ReaderPageMixin, route_descendant
+from exemplars.policy import NewsroomPagePermissionsMixin
 
 
 class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePageMixin, Page):
@@ -59,7 +58,6 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
         FieldPanel("intro"),
         InlinePanel("pins", label=_("Bài ghim trên trang chủ")),
     ]
-    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
 
     class Meta:
         verbose_name = _("trang chủ điển hình")
@@ -78,72 +76,44 @@ class ExemplarHomePage(ReaderPageMixin, NewsroomPagePermissionsMixin, RoutablePa
                 view, args, kwargs = request.routable_resolver_match
                 return RouteResult(self, args=(view, args, kwargs))
             except Http404:
-                return route_descendant(self, request, path_components)
+                # The reader layer resolves the rest of the path in a few queries;
+                # without it, Wagtail walks down one level at a time.
+                below = presenters.view("route_below", Page.route)
+                return below(self, request, path_components)
         return super().route(request, path_components)
 
-    # Reader pages: the context builders live in exemplars/reader/page_context.py.
+    # The reader pages of the records: views registered by exemplars/reader/pages.py.
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from exemplars.reader.page_context import home_context
-
-        return self.render(request, context_overrides=home_context(self, request))
+        return presenters.view("home")(self, request)
 
     @path("dien-hinh/<slug:slug>/", name="exemplar")
     def exemplar_route(self, request, slug):
-        from exemplars.reader.page_context import exemplar_context
-
-        return self.render(
-            request,
-            template="exemplars/exemplar_page.html",
-            context_overrides=exemplar_context(request, slug),
-        )
+        return presenters.view("exemplar")(self, request, slug=slug)
 
     @path("dia-phuong/<slug:slug>/", name="locality")
     def locality_route(self, request, slug):
-        from exemplars.reader.page_context import locality_context
-
-        return self.render(
-            request,
-            template="exemplars/locality_page.html",
-            context_overrides=locality_context(request, slug),
-        )
+        return presenters.view("locality")(self, request, slug=slug)
 
     @path("linh-vuc/<slug:slug>/", name="field")
     def field_route(self, request, slug):
-        from exemplars.reader.page_context import field_context
-
-        return self.render(
-            request,
-            template="exemplars/field_page.html",
-            context_overrides=field_context(request, slug),
-        )
+        return presenters.view("field")(self, request, slug=slug)
 
     @path("tac-gia/<slug:slug>/", name="author")
     def author_route(self, request, slug):
-        from exemplars.reader.page_context import author_context
-
-        return self.render(
-            request,
-            template="exemplars/author_page.html",
-            context_overrides=author_context(request, slug),
-        )
+        return presenters.view("author")(self, request, slug=slug)
 
     @path("tac-gia/<slug:slug>/rss/", name="author_rss")
     def author_rss_route(self, request, slug):
-        from exemplars.reader.feeds import AuthorFeed
-
-        return AuthorFeed()(request, slug=slug)
+        return presenters.view("author_rss")(self, request, slug=slug)
 
     @path("tac-gia/<slug:slug>/atom/", name="author_atom")
     def author_atom_route(self, request, slug):
-        from exemplars.reader.feeds import AuthorAtomFeed
-
-        return AuthorAtomFeed()(request, slug=slug)
+        return presenters.view("author_atom")(self, request, slug=slug)
 
     def get_sitemap_urls(self, request=None):
-        from exemplars.reader.sitemaps import route_urls
-
-        return super().get_sitemap_urls(request) + route_urls(self, request)
+        routes = presenters.view("sitemap_routes", lambda home, request: [])
+        return super().get_sitemap_urls(request) + routes(self, request)
 
 
 class SectionPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
@@ -160,16 +130,10 @@ class SectionPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     ]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
 
     class Meta:
         verbose_name = _("chuyên trang, chuyên mục")
         verbose_name_plural = _("chuyên trang, chuyên mục")
-
-    def get_context(self, request, *args, **kwargs):
-        from exemplars.reader.page_context import section_context
-
-        return super().get_context(request, *args, **kwargs) | section_context(self, request)
 
 
 class CampaignPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
@@ -192,10 +156,6 @@ class CampaignPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         FieldPanel("intro"),
         InlinePanel("pins", label=_("Bài ghim")),
     ]
-    api_fields = [
-        APIField("campaign", serializer=api.RecordField()),
-        APIField("intro", serializer=api.RichTextHTMLField()),
-    ]
 
     class Meta:
         verbose_name = _("trang phong trào")
@@ -205,15 +165,8 @@ class CampaignPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     def reader_annotations(cls) -> dict:
         # Whether any pin is active, read with the page's row: a campaign with
         # none (most of them) needs no query for its pinned stories.
-        from exemplars.reader.listings import active_pins
-
         pins = CampaignPagePin.objects.filter(page=OuterRef("pk"))
         return {"has_active_pins": Exists(active_pins(pins))}
-
-    def get_context(self, request, *args, **kwargs):
-        from exemplars.reader.page_context import campaign_context
-
-        return super().get_context(request, *args, **kwargs) | campaign_context(self, request)
 
 
 class StoryTag(TaggedItemBase):
@@ -346,25 +299,6 @@ class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
         FieldPanel("comments_open"),
     ]
 
-    # Wagtail API v2 (exemplars/api/): what the portal and radio-TV syndicate.
-    api_fields = [
-        APIField("published_at"),
-        APIField("intro"),
-        APIField("hero_image"),
-        APIField("hero_rendition", serializer=api.hero_rendition()),
-        APIField("hero_caption"),
-        APIField("hero_credit"),
-        APIField("hero_alt"),
-        APIField("body"),
-        APIField("exemplar", serializer=api.ExemplarField()),
-        APIField("campaigns", serializer=api.CampaignsField()),
-        APIField("locality", serializer=api.LocalityField()),
-        APIField("field", serializer=api.RecordField(route="field")),
-        APIField("awards", serializer=api.AwardsField()),
-        APIField("bylines", serializer=api.BylinesField()),
-        APIField("tags"),
-    ]
-
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Nội dung")),
@@ -395,11 +329,6 @@ class ExemplarStoryPage(ReaderPageMixin, NewsroomPagePermissionsMixin, Page):
     @property
     def kind(self) -> str | None:
         return self.exemplar.kind if self.exemplar_id else None
-
-    def get_context(self, request, *args, **kwargs):
-        from exemplars.reader.page_context import story_context
-
-        return super().get_context(request, *args, **kwargs) | story_context(self, request)
 
 
 class StoryByline(Orderable):
@@ -448,6 +377,16 @@ class PinBase(Orderable):
         if self.pinned_from and now < self.pinned_from:
             return False
         return not (self.pinned_until and now >= self.pinned_until)
+
+
+def active_pins(pins, now=None):
+    """The pins of ``pins`` in force at ``now``, in the editors' order."""
+    now = now or timezone.now()
+    return (
+        pins.filter(Q(pinned_from__isnull=True) | Q(pinned_from__lte=now))
+        .filter(Q(pinned_until__isnull=True) | Q(pinned_until__gt=now))
+        .order_by("sort_order", "pk")
+    )
 
 
 class HomePagePin(PinBase):

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -28,7 +27,6 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from exemplars.api import serializers as api
 from exemplars.text import name_key, nfc, slugify_vi
 
 
@@ -87,12 +85,6 @@ class Field(index.Indexed, NamedRecord):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    api_fields = [
-        APIField("name"),
-        APIField("slug"),
-        APIField("description"),
-        APIField("html_url", serializer=api.RouteURLField("field")),
-    ]
 
     class Meta(NamedRecord.Meta):
         verbose_name = _("lĩnh vực")
@@ -152,16 +144,6 @@ class Locality(index.Indexed, NamedRecord):
             ],
             heading=_("Lịch sử hành chính"),
         ),
-    ]
-    api_fields = [
-        APIField("name"),
-        APIField("slug"),
-        APIField("kind"),
-        APIField("parent", serializer=api.LocalityField()),
-        APIField("successor", serializer=api.LocalityField()),
-        APIField("change"),
-        APIField("valid_until"),
-        APIField("html_url", serializer=api.RouteURLField("locality")),
     ]
 
     class Meta(NamedRecord.Meta):
@@ -392,22 +374,6 @@ class Campaign(index.Indexed, ClusterableModel, NamedRecord):
         FieldPanel("description"),
         InlinePanel("drives", label=_("Đợt thi đua ngắn hạn")),
     ]
-    api_fields = [
-        APIField("name"),
-        APIField("short_name"),
-        APIField("slug"),
-        APIField("start_year"),
-        APIField("end_year"),
-        APIField("status", serializer=api.StatusField()),
-        APIField("level"),
-        APIField("authority"),
-        APIField("decision_number"),
-        APIField("decision_date"),
-        APIField("description", serializer=api.RichTextHTMLField()),
-        APIField("parent", serializer=api.RecordField()),
-        APIField("drives", serializer=api.DrivesField()),
-        APIField("html_url", serializer=api.CampaignPageURLField()),
-    ]
 
     class Meta(NamedRecord.Meta):
         verbose_name = _("phong trào thi đua")
@@ -554,18 +520,6 @@ class Exemplar(
         FieldPanel("bio"),
         FieldPanel("stage", read_only=True),
         InlinePanel("honours", label=_("Khen thưởng")),
-    ]
-    api_fields = [
-        APIField("name"),
-        APIField("slug"),
-        APIField("kind"),
-        APIField("locality", serializer=api.LocalityField()),
-        APIField("field", serializer=api.RecordField(route="field")),
-        APIField("bio"),
-        APIField("portrait"),
-        APIField("portrait_rendition", serializer=api.portrait_rendition()),
-        APIField("honours", serializer=api.HonoursField()),
-        APIField("html_url", serializer=api.RouteURLField("exemplar")),
     ]
 
     objects = ExemplarQuerySet.as_manager()

@@ -14,6 +14,8 @@ from django.core.checks import Error, Tags, Warning
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
+from exemplars_search.backends import load_backend_class, resolve_name
+
 INSTALL_HINT = 'See "Adding the extension to a Wagtail site" in the README.'
 
 # Every one of these is imported or served by our pages, feeds, sitemaps or
@@ -97,8 +99,6 @@ def check_templates(app_configs=None, **kwargs):
 
 
 def check_search_backend(app_configs=None, **kwargs):
-    from exemplars_search.backends import load_backend_class, resolve_name
-
     try:
         load_backend_class(resolve_name())
     except ImproperlyConfigured as exc:

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from exemplars.models import Comment, ContestEntry
+
 DEFAULTS = {"COMMENT_EMAIL_DAYS": 90, "DISCARDED_COMMENT_DAYS": 30, "CONTEST_CONTACT_DAYS": 180}
 
 
@@ -35,8 +37,6 @@ class Purged:
 
 @transaction.atomic
 def purge_expired(now: dt.datetime | None = None, dry_run: bool = False) -> Purged:
-    from exemplars.models import Comment, ContestEntry
-
     now = now or timezone.now()
     conf = retention_settings()
     emails = Comment.objects.exclude(email="").filter(

@@ -24,6 +24,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from exemplars.text import nfc
+
 DEFAULTS = {
     # A cached page lives up to the page cache's timeout, then the reader takes
     # their time writing: the token must outlive both.
@@ -143,7 +145,6 @@ def plain_text(value: str, *, single_line: bool = False) -> str:
 
     HTML is not removed but kept as the characters typed; every template escapes it.
     """
-    from exemplars.text import nfc
 
     value = nfc(value or "").replace("\r\n", "\n").replace("\r", "\n")
     kept = "".join(ch for ch in value if ch == "\n" or (ch.isprintable() or ch == "\t"))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch
 
+from exemplars.models import ExemplarHomePage
+
 _ROUTES = {
     "exemplar": "exemplar",
     "locality": "locality",
@@ -26,8 +28,6 @@ def home_page(request=None):
     if cached is not None:
         return cached
     from wagtail.models import Site
-
-    from exemplars.models import ExemplarHomePage
 
     site = Site.find_for_request(request) if request is not None else None
     home = None
@@ -53,7 +53,6 @@ def home_url(request=None) -> str:
 
 def route_url(kind: str, slug: str, request=None) -> str:
     """``/dien-hinh/<slug>/`` and friends, under the site's home page."""
-    from exemplars.models import ExemplarHomePage
 
     # The class's resolver, not ``ExemplarHomePage().reverse_subpage``: building
     # a page instance for every link of a listing cost more than the reverse.

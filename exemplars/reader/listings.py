@@ -45,7 +45,8 @@ from exemplars.models import (
     Locality,
     StoryByline,
 )
-from exemplars.reader.routing import Restricted
+from exemplars.models.pages import active_pins
+from exemplars.models.serving import Restricted
 
 PER_PAGE = 12
 HOME_LATEST = 13
@@ -148,15 +149,6 @@ class PinnedFirst:
             renditions=self.renditions,
         )
         return head + list(tail)
-
-
-def active_pins(pins, now=None):
-    now = now or timezone.now()
-    return (
-        pins.filter(Q(pinned_from__isnull=True) | Q(pinned_from__lte=now))
-        .filter(Q(pinned_until__isnull=True) | Q(pinned_until__gt=now))
-        .order_by("sort_order", "pk")
-    )
 
 
 def active_pin_story_ids(pins, now=None) -> list[int]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from django.db.models import Q
 from wagtail.models import Page
 
+from exemplars.models import SectionPage
+
 
 def candidates(home) -> Q:
     """Live sections under ``home``; whether a view restriction hides one is the caller's test."""
-    from exemplars.models import SectionPage
 
     return Page.objects.type_q(SectionPage) & Q(
         path__startswith=home.path, depth__gt=home.depth, live=True

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from exemplars.models import Author, Exemplar, Field, Locality
+from exemplars.events.sitemap import event_urls
+from exemplars.models import Author, Exemplar, ExemplarHomePage, Field, Locality
 from exemplars.ops.origin import absolute
 from exemplars.reader import listings
 from exemplars.reader.structured_data import iso, site_name
@@ -26,8 +27,6 @@ NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
 def route_urls(home, request=None) -> list[dict]:
     """Sitemap entries of the exemplar, locality, field and author pages that have live stories,
     and of the events (``exemplars/events/sitemap.py``)."""
-    from exemplars.models import ExemplarHomePage
-
     # Same host as Wagtail's page entries: the site's root URL, not the request's.
     base = (home.get_full_url(request) or "/").rstrip("/") + "/"
     stories = listings.live_stories()
@@ -59,8 +58,6 @@ def route_urls(home, request=None) -> list[dict]:
                     "lastmod": lastmod,
                 }
             )
-    from exemplars.events.sitemap import event_urls
-
     return out + event_urls(base)
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from exemplars.images import OG_SIZE, OG_SPEC
 from exemplars.ops.origin import absolute, site_for
-from exemplars.reader.links import exemplar_url, home_url
+from exemplars.reader.links import author_url, exemplar_url, home_url, locality_url
 
 NEWSROOM_TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 SCHEMA = "https://schema.org"
@@ -105,7 +105,6 @@ def exemplar_entity(exemplar, request=None, honours=None) -> dict:
 
 def author_entity(author, request=None) -> dict:
     """A byline as ``Person``: the name readers know, and the author page as ``url``."""
-    from exemplars.reader.links import author_url
 
     data = {"@type": "Person", "name": author.full_name or author.name}
     if author.full_name and author.full_name != author.name:
@@ -137,7 +136,6 @@ def author_profile(author, stories, request=None) -> dict:
 
 def exemplar_profile(exemplar, stories, honours, request=None) -> dict:
     """The exemplar page's own entity: honours, locality (with its page) and the stories about them."""
-    from exemplars.reader.links import locality_url
 
     data = {"@context": SCHEMA, **exemplar_entity(exemplar, request, honours)}
     place = data.get("homeLocation") or data.get("address")

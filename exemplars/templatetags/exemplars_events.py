@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from exemplars.caching import freshness
+from exemplars.events.models import Event
 
 register = template.Library()
 
@@ -12,8 +13,6 @@ PAST_ON_CAMPAIGN_PAGE = 6
 
 @register.inclusion_tag("exemplars/events/includes/campaign_events.html")
 def campaign_events(campaign):
-    from exemplars.events.models import Event
-
     now = timezone.now()
     # One query: both lists come from the same rows, split here.
     events = list(

@@ -9,9 +9,11 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from exemplars.ops.origin import absolute
 from exemplars.reader import links as reader_urls
 from exemplars.reader import navigation
-from exemplars.reader.structured_data import NEWSROOM_TZ, dumps, title_with_site
+from exemplars.reader.listings import public
+from exemplars.reader.structured_data import NEWSROOM_TZ, dumps, iso, open_graph, title_with_site
 
 register = template.Library()
 
@@ -46,7 +48,6 @@ def vi_date(value) -> str:
 @register.filter
 def iso_datetime(value) -> str:
     """For ``<time datetime>``: ISO 8601 with the +07:00 offset."""
-    from exemplars.reader.structured_data import iso
 
     return iso(_local(value)) or ""
 
@@ -61,8 +62,6 @@ def with_site_name(title, name, autoescape=True) -> str:
 @register.simple_tag(takes_context=True)
 def page_open_graph(context, title: str, description: str = "") -> dict:
     """Open Graph for a page outside the tree (the search page): the site's card and description."""
-    from exemplars.ops.origin import absolute
-    from exemplars.reader.structured_data import open_graph
 
     request = context.get("request")
     return open_graph(
@@ -111,8 +110,6 @@ def site_sections(context):
     if cached is not None:
         return cached
     from wagtail.models import Page
-
-    from exemplars.reader.listings import public
 
     home = reader_urls.home_page(request)
     sections = []

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import override_settings
 
+from demo.benchmark_corpus import grow_stories
 from exemplars.models import CampaignPage, ExemplarStoryPage
 
 
@@ -33,8 +34,6 @@ class Command(BaseCommand):
         if runs < 1:
             raise CommandError("--runs must be at least 1")
         if stories:
-            from demo.benchmark_corpus import grow_stories
-
             try:
                 made = grow_stories(stories)
             except ValueError as error:

@@ -58,6 +58,7 @@ WHITENOISE_KEEP_ONLY_HASHED_FILES = False  # templates outside {% static %} may 
 
 
 def WHITENOISE_IMMUTABLE_FILE_TEST(path, url):  # noqa: N802 (a setting)
+    # storage.py imports django.conf.settings, which is being built while this module runs.
     from newsroom.storage import is_hashed_static_url
 
     return is_hashed_static_url(path, url)
