@@ -68,6 +68,7 @@ from exemplars.models import (
 )
 from exemplars.ops import sites
 from exemplars.text import name_key, nfc, slugify_vi
+from exemplars_search import service
 
 logger = logging.getLogger(__name__)
 
@@ -326,10 +327,6 @@ def index_in_batches(touched: dict[type, set], batch_size: int = 500, progress=N
         pk for model, pks in touched.items() if issubclass(model, ExemplarStoryPage) for pk in pks
     )
     if story_ids:
-        try:
-            from exemplars_search import service
-        except ImportError:  # the reader search is optional for the import itself
-            return count
         for start in range(0, len(story_ids), batch_size):
             ids = story_ids[start : start + batch_size]
             service.index_objects(ExemplarStoryPage.objects.filter(pk__in=ids))
