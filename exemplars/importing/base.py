@@ -2,7 +2,8 @@
 
 A reader (:mod:`.jsonl`, :mod:`.wxr`, :mod:`.feeds`) turns its file into
 numbered items and a ``parse`` function that makes each a :class:`StoryLine`
-or raises :class:`LineError`. The rest is here, each piece usable alone:
+or raises :class:`LineError` (both in :mod:`.records`, with the limits and
+checks every reader applies). The rest is here, each piece usable alone:
 
 * :class:`Lookups` finds or creates the named records a story hangs on
   (campaigns, localities, fields, exemplars, authors, awards), matching names
@@ -17,12 +18,7 @@ An item re-imported updates the page with the same ``source_url`` (the
 archive's stable key: a JSONL line's ``source_url``, a WordPress post's
 guid, a feed entry's guid or id, else its link) instead of adding another.
 
-What one item may carry is bounded (:func:`limits`, overridable with the
-``EXEMPLARS_IMPORT_LIMITS`` setting): a JSONL line over ``LINE_BYTES`` is
-refused before it is parsed, a body over ``BODY_CHARS`` or an intro over
-``INTRO_CHARS`` with a message naming the field, a list over ``LIST_ITEMS``
-names likewise. Text that cannot be stored (a lone surrogate such as
-``\ud800``) makes a bad item like any other.
+What one item may carry is bounded: see :mod:`.records`.
 """
 
 from __future__ import annotations
@@ -34,11 +30,8 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -49,6 +42,16 @@ from wagtail.rich_text import RichText
 
 from exemplars.importing import encodings
 from exemplars.importing.html import ImagePart, TextPart, body_parts
+from exemplars.importing.jsonl import parse_line
+from exemplars.importing.mapping import TermMapping
+from exemplars.importing.records import (
+    NAME_MAX,
+    TAG_MAX,
+    LineError,
+    StoryLine,
+    clean_names,
+    clean_text,
+)
 from exemplars.importing.uploads import UploadsFolder
 from exemplars.models import (
     Author,
@@ -65,213 +68,18 @@ from exemplars.models import (
 )
 from exemplars.ops import sites
 from exemplars.text import name_key, nfc, slugify_vi
-
-if TYPE_CHECKING:
-    from exemplars.importing.mapping import TermMapping
+from exemplars_search import service
 
 logger = logging.getLogger(__name__)
 
-KINDS = {"individual": Exemplar.Kind.INDIVIDUAL, "collective": Exemplar.Kind.COLLECTIVE}
-TITLE_MAX = 255
-NAME_MAX = 255
-TAG_MAX = 100
 SLUG_MAX = 80
 # Lines committed (and indexed) together; see StoryImporter.
 BATCH_LINES = 100
-
-DEFAULT_LIMITS = {
-    # A long newspaper story is 20,000-40,000 characters; ten times that is an error.
-    "LINE_BYTES": 2_000_000,
-    "BODY_CHARS": 200_000,
-    "INTRO_CHARS": 2_000,
-    "LIST_ITEMS": 50,
-}
-
-
-def limits() -> dict[str, int]:
-    """:data:`DEFAULT_LIMITS` updated with the ``EXEMPLARS_IMPORT_LIMITS`` setting."""
-    return DEFAULT_LIMITS | getattr(settings, "EXEMPLARS_IMPORT_LIMITS", {})
-
-
-class LineError(ValueError):
-    """A line that cannot be imported; ``str()`` is the reason shown to the editor."""
-
-
-@dataclass(frozen=True)
-class StoryLine:
-    """One validated archive story, NFC-normalised."""
-
-    title: str
-    intro: str
-    body: str
-    published: dt.datetime
-    source_url: str
-    campaigns: tuple[str, ...] = ()
-    locality: str = ""
-    field: str = ""
-    exemplar_name: str = ""
-    exemplar_kind: str = Exemplar.Kind.INDIVIDUAL
-    awards: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
-    # The section (slug) a mapping file filed the story under; empty: the importer's.
-    section: str = ""
-    hero: ImagePart | None = None
-    # The archive's categories and tags, filed by the importer's mapping once decoded.
-    terms: tuple[Term, ...] = ()
-
-
-@dataclass(frozen=True)
-class Term:
-    """A category or tag as the archive names it (slug: WordPress's ``nicename``)."""
-
-    name: str
-    slug: str = ""
-    kind: str = "category"  # or "post_tag"
 
 
 # Fields :meth:`StoryImporter.recode` converts from a legacy encoding.
 TEXT_FIELDS = ("title", "intro", "body", "locality", "field", "exemplar_name")
 NAME_FIELDS = ("campaigns", "awards", "tags", "authors")
-
-
-# -- parsing ------------------------------------------------------------------
-
-url_validator = URLValidator(schemes=["http", "https"])
-
-
-def clean_text(data: dict, key: str, *, required=False, max_length=None) -> str:
-    value = data.get(key)
-    if value is None or value == "":
-        if required:
-            raise LineError(_("thiếu trường “%(key)s”") % {"key": key})
-        return ""
-    if not isinstance(value, str):
-        raise LineError(_("“%(key)s” phải là chuỗi ký tự") % {"key": key})
-    value = " ".join(nfc(value).split()) if key != "body" else nfc(value).strip()
-    if required and not value:
-        raise LineError(_("trường “%(key)s” đang để trống") % {"key": key})
-    if max_length and len(value) > max_length:
-        raise LineError(_("“%(key)s” dài quá %(max)d ký tự") % {"key": key, "max": max_length})
-    return value
-
-
-def clean_names(data: dict, key: str, *, max_length=NAME_MAX) -> tuple[str, ...]:
-    value = data.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LineError(_("“%(key)s” phải là danh sách tên") % {"key": key})
-    most = limits()["LIST_ITEMS"]
-    if len(value) > most:
-        raise LineError(
-            _("“%(key)s” có quá %(max)d tên (%(n)d)") % {"key": key, "max": most, "n": len(value)}
-        )
-    out: dict[str, str] = {}
-    for raw in value:
-        name = " ".join(nfc(raw).split())
-        if not name:
-            continue
-        if len(name) > max_length:
-            raise LineError(
-                _("một tên trong “%(key)s” dài quá %(max)d ký tự") % {"key": key, "max": max_length}
-            )
-        out.setdefault(name_key(name), name)
-    return tuple(out.values())
-
-
-def parse_datetime(value) -> dt.datetime:
-    """An ISO 8601 timestamp; without an offset it is read in the site's time zone."""
-    if not isinstance(value, str) or not value.strip():
-        raise LineError(_("thiếu ngày đăng “published”"))
-    try:
-        when = dt.datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise LineError(
-            _("ngày đăng “%(value)s” không đúng định dạng ISO 8601") % {"value": value[:40]}
-        ) from None
-    if timezone.is_naive(when):
-        when = timezone.make_aware(when)
-    return when
-
-
-def check_storable(data) -> None:
-    """Refuse text no database can store: a lone UTF-16 surrogate (``\\ud800``).
-
-    Walked without recursion: the parser already accepted whatever depth it holds.
-    """
-    stack = [(key, value) for key, value in data.items()]
-    while stack:
-        key, value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend((key, v) for v in [*value.keys(), *value.values()])
-        elif isinstance(value, list):
-            stack.extend((key, v) for v in value)
-        elif isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise LineError(
-                    _("“%(key)s” chứa ký tự không hợp lệ (nửa cặp UTF-16 \\u%(code)04x)")
-                    % {"key": key, "code": ord(value[exc.start])}
-                ) from None
-
-
-def make_story(
-    *,
-    title: str,
-    keys: Iterable[str],
-    published: dt.datetime | None,
-    intro: str = "",
-    body: str = "",
-    authors: Iterable[str] = (),
-    terms: Iterable[Term] = (),
-    hero: ImagePart | None = None,
-) -> StoryLine:
-    """A :class:`StoryLine` from what an XML reader found, checked as a JSONL line is.
-
-    ``keys`` are the item's identifiers in order of stability (a guid, an id, a
-    link); the first that is a web address becomes ``source_url``.
-    """
-    source_url = next((k.strip() for k in keys if _is_url(k.strip())), "")
-    if not source_url:
-        raise LineError(_("mục không có guid, id hay link là địa chỉ web để nhận ra khi nhập lại"))
-    if len(source_url) > 500:
-        raise LineError(_("địa chỉ gốc dài quá 500 ký tự"))
-    if published is None:
-        raise LineError(_("thiếu ngày đăng"))
-    bounds = limits()
-    data = {
-        "title": title,
-        "intro": intro,
-        "body": body,
-        "authors": [a for a in authors if a],
-    }
-    check_storable(data)
-    intro_text = clean_text(data, "intro")
-    if len(intro_text) > bounds["INTRO_CHARS"]:
-        # Feeds often repeat the story as its description: a long one is cut, not refused.
-        intro_text = intro_text[: bounds["INTRO_CHARS"] - 1].rsplit(" ", 1)[0] + "…"
-    return StoryLine(
-        title=clean_text(data, "title", required=True, max_length=TITLE_MAX),
-        intro=intro_text,
-        body=clean_text(data, "body", max_length=bounds["BODY_CHARS"]),
-        published=published,
-        source_url=source_url,
-        authors=clean_names(data, "authors"),
-        hero=hero,
-        terms=tuple(t for t in terms if t.name.strip() or t.slug.strip()),
-    )
-
-
-def _is_url(value: str) -> bool:
-    try:
-        url_validator(value)
-    except ValidationError:
-        return False
-    return True
 
 
 # -- lookups -----------------------------------------------------------------
@@ -519,10 +327,6 @@ def index_in_batches(touched: dict[type, set], batch_size: int = 500, progress=N
         pk for model, pks in touched.items() if issubclass(model, ExemplarStoryPage) for pk in pks
     )
     if story_ids:
-        try:
-            from exemplars_search import service
-        except ImportError:  # the reader search is optional for the import itself
-            return count
         for start in range(0, len(story_ids), batch_size):
             ids = story_ids[start : start + batch_size]
             service.index_objects(ExemplarStoryPage.objects.filter(pk__in=ids))
@@ -579,10 +383,6 @@ class StoryImporter:
         uploads: UploadsFolder | str | None = None,
         mapping: TermMapping | None = None,
     ):
-        # Imported here: both modules build on this one.
-        from exemplars.importing.jsonl import parse_line
-        from exemplars.importing.mapping import TermMapping
-
         parse = parse or parse_line
         self.mapping = mapping or TermMapping()
         self.parent = parent

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exemplars.importing import xml
-from exemplars.importing.base import LineError, StoryLine, Term, make_story
 from exemplars.importing.html import body_paragraphs
+from exemplars.importing.records import LineError, StoryLine, Term, make_story
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from exemplars.importing.base import LineError, StoryLine
+from exemplars.importing.feeds import FeedReader
+from exemplars.importing.jsonl import parse_line, read_lines
+from exemplars.importing.records import LineError, StoryLine
+from exemplars.importing.wxr import WxrReader
 
 FORMATS = ("jsonl", "wxr", "rss", "atom")
 # Enough of a file to see its root element past the declaration and comments.
@@ -59,8 +62,6 @@ def open_archive(path, fmt: str | None = None) -> Archive:
     """The items of the archive at ``path`` in format ``fmt`` (detected when None)."""
     fmt = fmt or detect_format(path)
     if fmt == "jsonl":
-        from exemplars.importing.jsonl import parse_line, read_lines
-
         try:
             lines = read_lines(path)
         except OSError as exc:
@@ -69,13 +70,9 @@ def open_archive(path, fmt: str | None = None) -> Archive:
             ) from None
         return Archive("jsonl", lines, parse_line)
     if fmt == "wxr":
-        from exemplars.importing.wxr import WxrReader
-
         reader = WxrReader.open(path)
         return Archive("wxr", reader.items(), reader.parse, reader.skipped, reader.unit)
     if fmt in ("rss", "atom"):
-        from exemplars.importing.feeds import FeedReader
-
         reader = FeedReader.open(path)
         return Archive(fmt, reader.items(), reader.parse, unit=reader.unit)
     raise LineError(_("định dạng “%(fmt)s” không được hỗ trợ") % {"fmt": fmt})

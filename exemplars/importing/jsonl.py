@@ -13,7 +13,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from exemplars.importing.base import (
+from exemplars.importing.records import (
     KINDS,
     NAME_MAX,
     TAG_MAX,

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from exemplars.importing.base import LineError, Term
+from exemplars.importing.records import LineError, Term
 from exemplars.text import name_key
 
 __all__ = ["Filing", "Term", "TermMapping"]

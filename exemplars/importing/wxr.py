@@ -22,9 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exemplars.importing import xml
-from exemplars.importing.base import LineError, StoryLine, Term, make_story
 from exemplars.importing.feeds import CONTENT_NS, DC_NS, parse_rss_date, plain
 from exemplars.importing.html import ImagePart
+from exemplars.importing.records import LineError, StoryLine, Term, make_story
 
 WP_NS = "http://wordpress.org/export/"
 EXCERPT_NS = "http://wordpress.org/export/1."  # ".../1.2/excerpt/"

@@ -15,7 +15,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from django.utils.translation import gettext as _
 
-from exemplars.importing.base import LineError
+from exemplars.importing.records import LineError
 
 _DECLARATION_RE = re.compile(rb"^\s*<\?xml[^>]*\?>")
 
