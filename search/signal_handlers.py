@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import registry
+from . import registry, service
 
 logger = logging.getLogger("exemplars_search")
 
@@ -36,8 +36,6 @@ def _after_commit(func, *args) -> None:
 
 
 def _reindex(model, ids: list[int]) -> None:
-    from . import service
-
     adapter = registry.get_adapter(model)
     objs = adapter.model._default_manager.filter(pk__in=ids) if adapter else []
     found = {o.pk for o in objs}
@@ -47,8 +45,6 @@ def _reindex(model, ids: list[int]) -> None:
 
 
 def _delete(ids: list[int]) -> None:
-    from . import service
-
     service.delete_objects(ids)
 
 
