@@ -10,6 +10,8 @@ class ExemplarsSearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers
+        # Imported here, Django's idiom: the handlers import wagtail.models, which
+        # needs the app registry this module is loaded to fill.
+        from .signal_handlers import register_signal_handlers
 
-        signal_handlers.connect()
+        register_signal_handlers()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import synonyms
 from .query import SearchRequest, SearchResults
 from .text import Term, iter_word_spans
 from .vietnamese.spelling import variants
@@ -44,7 +45,7 @@ def _choices(word: str) -> list[str]:
 
 def _count(backend, request: SearchRequest, q: str) -> int:
     probe = replace(request, q=q, page=1, page_size=1, facets=False, highlight=False)
-    found = backend.search(probe.with_readings())
+    found = backend.search(probe.with_readings(synonyms.current()))
     # A match only once marks are dropped is a lookalike, not the word meant.
     return 0 if found.loosened else found.total
 
@@ -103,7 +104,7 @@ def correction(backend, request: SearchRequest) -> str | None:
             facets=False,
             highlight=False,
         )
-        if backend.search(unfiltered.with_readings()).total:
+        if backend.search(unfiltered.with_readings(synonyms.current())).total:
             return None
     base = raw
     typing = any(convert_word(w) for _s, _e, w in spans)
@@ -148,7 +149,7 @@ def with_correction(backend, request: SearchRequest, results: SearchResults) -> 
     corrected = correction(backend, request)
     if not corrected:
         return results
-    found = backend.search(replace(request, q=corrected).with_readings())
+    found = backend.search(replace(request, q=corrected).with_readings(synonyms.current()))
     found.query = request.q
     found.did_you_mean = corrected
     return found

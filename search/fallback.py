@@ -18,6 +18,7 @@ After a failure the remote backend is left alone for ``RETRY_AFTER`` seconds
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Iterable
@@ -26,8 +27,10 @@ from typing import NamedTuple
 
 from django.core.cache import cache
 
-from .backends.base import BaseSearchBackend
+from . import backends, registry
+from .backends.base import BackendUnavailable, BaseSearchBackend, now_version
 from .documents import Facet, SearchDocument
+from .models import PendingIndexOperation
 from .query import SearchRequest, SearchResults, Suggestion
 
 logger = logging.getLogger("exemplars_search")
@@ -47,20 +50,6 @@ def rebuilding(name: str) -> bool:
     Kept in Django's cache, so with a shared cache (Redis) every process knows.
     """
     return cache.get(_rebuild_key(name)) is not None
-
-
-class BackendUnavailable(Exception):
-    """The remote backend cannot be reached or is overloaded; retry later."""
-
-
-def now_version() -> int:
-    """A document version: microseconds since the epoch.
-
-    The remote index stores it as an external version and refuses a write
-    older than what it holds, so a replayed change can never overwrite a newer
-    edit that reached the cluster first.
-    """
-    return time.time_ns() // 1000
 
 
 # --- Serialising documents for the queue ---------------------------------------
@@ -88,8 +77,6 @@ def document_to_json(doc: SearchDocument) -> dict:
 
 
 def document_from_json(data: dict) -> SearchDocument:
-    import datetime as dt
-
     def facet(value):
         return Facet(*value) if value else None
 
@@ -113,17 +100,8 @@ def document_from_json(data: dict) -> SearchDocument:
 # --- The queue -------------------------------------------------------------------
 
 
-def _queue():
-    # Imported late: backends are loaded while apps may still be importing.
-    from .models import PendingIndexOperation
-
-    return PendingIndexOperation
-
-
 def _model_label() -> str:
     """The content type queued changes belong to, when only one model is searchable."""
-    from . import registry
-
     adapters = registry.adapters()
     if len(adapters) == 1 and adapters[0].model is not None:
         return adapters[0].model._meta.label_lower
@@ -132,7 +110,7 @@ def _model_label() -> str:
 
 def enqueue(action: str, items: list, error: Exception | str = "") -> int:
     """Queue changes the remote backend did not take: documents to index, or ids to delete."""
-    Op = _queue()
+    Op = PendingIndexOperation
     version = now_version()
     label = _model_label()
     rows = []
@@ -163,7 +141,7 @@ def enqueue(action: str, items: list, error: Exception | str = "") -> int:
 
 
 def pending_count() -> int:
-    return _queue().objects.count()
+    return PendingIndexOperation.objects.count()
 
 
 class Pending(NamedTuple):
@@ -195,7 +173,7 @@ def replay(backend, *, batch_size: int = REPLAY_BATCH) -> ReplayReport:
     backend is still unreachable the rest stay queued with ``attempts`` and
     ``last_error`` updated. Rows queued while a replay runs wait for the next.
     """
-    Op = _queue()
+    Op = PendingIndexOperation
     report = ReplayReport()
     upto = Op.objects.order_by("-pk").values_list("pk", flat=True).first()
     if upto is None:
@@ -318,9 +296,7 @@ class FallbackSearchBackend(BaseSearchBackend):
     def mirror(self):
         """The database backend (sqlite or postgres by vendor), loaded on first use."""
         if self._mirror is None:
-            from .backends import database_backend
-
-            self._mirror = database_backend()
+            self._mirror = backends.database_backend()
         return self._mirror
 
     # State ------------------------------------------------------------------
@@ -400,7 +376,7 @@ class FallbackSearchBackend(BaseSearchBackend):
 
     def replay_if_pending(self) -> ReplayReport | None:
         """Replay the queue when it holds anything (cheap when empty)."""
-        if rebuilding(self.primary.name) or not _queue().objects.exists():
+        if rebuilding(self.primary.name) or not PendingIndexOperation.objects.exists():
             return None
         report = replay(self.primary)
         if report.error and report.failed:
@@ -421,7 +397,7 @@ class FallbackSearchBackend(BaseSearchBackend):
         finally:
             cache.delete(_rebuild_key(self.primary.name))
         # Changes queued before the rebuild began are in the new index already.
-        stale = _queue().objects.filter(version__lt=started)
+        stale = PendingIndexOperation.objects.filter(version__lt=started)
         stale._raw_delete(stale.db)
         self.replay_if_pending()
         return written

@@ -1,5 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .text import words
 
 
 class PendingIndexOperation(models.Model):
@@ -71,10 +74,6 @@ class Synonym(models.Model):
         return [line.strip() for line in self.full_forms.splitlines() if line.strip()]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from .text import words
-
         if not words(self.abbreviation):
             raise ValidationError({"abbreviation": _("Chữ viết tắt phải có chữ hoặc số.")})
         if not any(words(f) for f in self.forms):

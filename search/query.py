@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from .text import ParsedQuery, parse_query
+from .vietnamese.expand import Synonyms, expand
 
 FACET_NAMES = ("campaign", "locality", "field", "kind", "year")
 KINDS = ("individual", "collective")
@@ -35,15 +36,14 @@ class SearchRequest:
     def __post_init__(self):
         self.parsed: ParsedQuery = parse_query(self.q)
 
-    def with_readings(self) -> SearchRequest:
+    def with_readings(self, synonyms: Synonyms) -> SearchRequest:
         """This request with the query's other readings (abbreviations both
-        ways, Telex/VNI) added; done by the search service at query time, so
-        an edited abbreviation list applies at once, with no rebuild."""
-        from . import synonyms
-        from .vietnamese.expand import expand
-
+        ways, from ``synonyms``, and Telex/VNI) added. The search service does
+        it at query time with ``synonyms.current()``, so an edited
+        abbreviation list applies at once, with no rebuild; the list is passed
+        in so that this module, which every backend imports, reads no table."""
         if not self.parsed.variants:
-            self.parsed = expand(self.parsed, synonyms.current())
+            self.parsed = expand(self.parsed, synonyms)
         return self
 
     @property

@@ -10,11 +10,13 @@ elsewhere (Elasticsearch) can fall back to the database and queue changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from . import backends, registry
+from . import backends, registry, synonyms
+from .correct import with_correction
 from .documents import SearchDocument
 from .fallback import with_fallback
 from .query import SearchRequest, SearchResults, Suggestion
@@ -41,10 +43,8 @@ def read_backend():
 def search(request: SearchRequest) -> SearchResults:
     """Answer a validated reader request; a query finding nothing because of
     a spelling slip gets the corrected query's results (``did_you_mean``)."""
-    from .correct import with_correction
-
     backend = read_backend()
-    request.with_readings()
+    request.with_readings(synonyms.current())
     return with_correction(backend, request, backend.search(request))
 
 
@@ -81,8 +81,6 @@ def documents_for(objs: Iterable) -> list[SearchDocument]:
 
 
 def _gone(id_: int) -> SearchDocument:
-    import datetime as dt
-
     return SearchDocument(
         id=id_, title="", intro="", body="", url="", published=dt.datetime.now(dt.UTC), live=False
     )

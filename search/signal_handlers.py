@@ -1,4 +1,4 @@
-"""Keep the search index in step with publishing (connected in ``apps.ready``).
+"""Keep the search index in step with publishing.
 
 Handlers listen for every sender and ask the registry, so content may
 register before or after this app is ready. Only published state reaches the
@@ -6,6 +6,9 @@ index: a draft saved on a live page changes no live field, and
 :func:`service.index_objects` re-reads the object anyway. Work runs after the
 transaction commits, so a rolled-back publish never touches the index, and a
 failing index never turns a journalist's successful publish into an error.
+
+Nothing connects at import: :func:`register_signal_handlers` does, called from
+``ExemplarsSearchConfig.ready()``, as ``wagtail.contrib.frontend_cache`` does.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import registry
+from . import registry, service
 
 logger = logging.getLogger("exemplars_search")
 
@@ -33,8 +36,6 @@ def _after_commit(func, *args) -> None:
 
 
 def _reindex(model, ids: list[int]) -> None:
-    from . import service
-
     adapter = registry.get_adapter(model)
     objs = adapter.model._default_manager.filter(pk__in=ids) if adapter else []
     found = {o.pk for o in objs}
@@ -44,8 +45,6 @@ def _reindex(model, ids: list[int]) -> None:
 
 
 def _delete(ids: list[int]) -> None:
-    from . import service
-
     service.delete_objects(ids)
 
 
@@ -80,7 +79,8 @@ def object_deleted(sender, instance, **kwargs):
         _after_commit(_delete, [instance.pk])
 
 
-def connect() -> None:
+def register_signal_handlers() -> None:
+    """Connect the handlers; the dispatch_uids make a second call a no-op."""
     page_published.connect(page_changed, dispatch_uid="exemplars_search.page_published")
     page_unpublished.connect(page_changed, dispatch_uid="exemplars_search.page_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="exemplars_search.page_moved")

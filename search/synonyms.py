@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from django.db import DatabaseError
 
+from .models import Synonym
 from .vietnamese.abbreviations import BUILTIN
 from .vietnamese.expand import Synonyms
 
@@ -21,8 +22,6 @@ def _build(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> Synonyms:
 def current() -> Synonyms:
     """Built-in abbreviations and those editors added; read on every search,
     so an edit applies at once (one small query; the parsed list is cached)."""
-    from .models import Synonym
-
     try:
         rows = tuple((s.abbreviation, tuple(s.forms)) for s in Synonym.objects.all())
     except DatabaseError:  # table not migrated yet: the built-in list still works

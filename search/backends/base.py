@@ -16,11 +16,31 @@ results say ``loosened``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from ..documents import SearchDocument
 from ..query import SearchRequest, SearchResults, Suggestion
+
+
+class BackendUnavailable(Exception):
+    """The remote backend cannot be reached or is overloaded; retry later.
+
+    Raised by remote backends (Elasticsearch, OpenSearch) and caught by
+    ``fallback``, which then answers from the database and queues the change.
+    """
+
+
+def now_version() -> int:
+    """A document version: microseconds since the epoch.
+
+    The remote index stores it as an external version and refuses a write
+    older than what it holds, so a replayed change can never overwrite a newer
+    edit that reached the cluster first. Remote backends stamp writes with it,
+    and ``fallback`` stamps queued changes.
+    """
+    return time.time_ns() // 1000
 
 
 def batches(iterable: Iterable, size: int) -> Iterator[list]:

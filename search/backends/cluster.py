@@ -41,11 +41,10 @@ from collections.abc import Iterable
 from django.core.exceptions import ImproperlyConfigured
 
 from ..documents import SearchDocument
-from ..fallback import BackendUnavailable, now_version
 from ..query import KIND_LABELS, FacetValue, Hit, SearchRequest, SearchResults, Suggestion
 from ..text import ParsedQuery, Term, highlight, nfc, words
 from ..vietnamese import tones
-from .base import BaseSearchBackend
+from .base import BackendUnavailable, BaseSearchBackend, now_version
 
 try:
     from elasticsearch.dsl import (

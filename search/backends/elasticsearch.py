@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..fallback import BackendUnavailable
+from .base import BackendUnavailable
 from .cluster import (  # noqa: F401 - the request builders, re-exported for tests and callers
     IGNORED_BULK_STATUSES,
     UNAVAILABLE_STATUSES,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..fallback import BackendUnavailable
+from .base import BackendUnavailable
 from .cluster import IGNORED_BULK_STATUSES, UNAVAILABLE_STATUSES, ClusterSearchBackend
 
 try:

@@ -19,13 +19,17 @@ kilobytes of ``vec`` (see ``PostgresSearchBackend._search``).
 
 A text search configuration ``exemplars_vi`` (``simple`` plus ``unaccent``
 where the extension is available; no stemming, no stop-words, so "an" and "do"
-stay searchable) is created for SQL written by hand and for Wagtail's own
-admin index on PostgreSQL (see ``exemplars_search.wagtail_backend``).
+stay searchable) serves SQL written by hand and Wagtail's own admin index on
+PostgreSQL (see ``exemplars_search.wagtail_backend``).
+
+Migration 0001 creates the table, its indexes, the labels table and
+``exemplars_vi``; this module keeps no copy of that DDL (see the note above
+:func:`_twin_ddl`).
 """
 
 from __future__ import annotations
 
-import logging
+import re
 from collections.abc import Iterable
 from itertools import chain, compress
 from operator import ne
@@ -56,8 +60,6 @@ from ..text import (
     words,
 )
 from .base import BaseSearchBackend, batches
-
-logger = logging.getLogger(__name__)
 
 TABLE = "exemplars_search_pg_document"
 LABELS = "exemplars_search_pg_label"
@@ -100,104 +102,52 @@ MAINTENANCE_WORK_MEM = "256MB"
 
 
 # --- schema -----------------------------------------------------------------
+# Migration 0001 holds the DDL. A rebuild copies the live table's shape from
+# the catalog rather than from a second copy here, so it always rebuilds what
+# the migrations made, including whatever a later migration changes.
+
+# "CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING …", as pg_get_indexdef writes it.
+_INDEXDEF = re.compile(r"(CREATE (?:UNIQUE )?INDEX) (\S+) ON (?:ONLY )?\S+ (USING .*)", re.S)
 
 
-def _table_ddl(table: str) -> list[str]:
-    return [
-        f"""
-        CREATE TABLE {table} (
-            id bigint PRIMARY KEY,
-            published timestamptz NOT NULL,
-            year integer NOT NULL,
-            kind text,
-            locality text,
-            field text,
-            campaigns text[] NOT NULL DEFAULT '{{}}',
-            localities text[] NOT NULL DEFAULT '{{}}',
-            vec tsvector NOT NULL,
-            -- Title and intro only; derived in PostgreSQL rather than sent twice.
-            head tsvector GENERATED ALWAYS AS (ts_filter(vec, '{{a,b}}'::"char"[])) STORED,
-            title text NOT NULL,
-            url text NOT NULL,
-            exemplar text,
-            intro text NOT NULL,
-            body text NOT NULL
-        )
-        """,
-        # Keep the heap tuple to the facet columns and the small title+intro
-        # vector, uncompressed: a search reads the facets and scores ``head``
-        # for every matching story, while ``vec`` and the body (kilobytes
-        # each) are only read through the GIN index or for the page shown.
-        *(
-            f"ALTER TABLE {table} ALTER COLUMN {column} SET STORAGE MAIN"
-            for column in ("campaigns", "localities", "head")
-        ),
-        f"ALTER TABLE {table} ALTER COLUMN intro SET STORAGE EXTERNAL",
-        f"ALTER TABLE {table} ALTER COLUMN body SET STORAGE EXTERNAL",
-    ]
+def _twin_name(name: str, table: str, twin: str) -> str:
+    """``table``'s index or constraint ``name`` as ``twin``'s: ``…_document_vec`` → ``…_new_vec``."""
+    # Ours all start with the table's name; any other (a later migration's) gets a suffix.
+    return twin + name.removeprefix(table) if name.startswith(table) else f"{name}_new"
 
 
-def _index_ddl(table: str, prefix: str) -> list[str]:
-    """Secondary indexes of ``table``, named ``{prefix}_…``."""
-    return [
-        f"CREATE INDEX {prefix}_vec ON {table} USING gin (vec)",
-        # Suggestions look at titles only: this index is small and exact for them.
-        f"CREATE INDEX {prefix}_head ON {table} USING gin (head)",
-        f"CREATE INDEX {prefix}_campaigns ON {table} USING gin (campaigns)",
-        f"CREATE INDEX {prefix}_localities ON {table} USING gin (localities)",
-        f"CREATE INDEX {prefix}_published ON {table} (published DESC, id DESC)",
-    ]
+def _twin_ddl(cursor, table: str, twin: str) -> tuple[list[str], list[str], dict[str, str]]:
+    """What gives ``twin`` (already created ``LIKE table``) ``table``'s keys and indexes.
 
-
-_INDEX_SUFFIXES = ("vec", "head", "campaigns", "localities", "published")
-
-
-def _create_config(cursor) -> None:
-    """Create ``exemplars_vi`` (simple, plus unaccent when it can be installed)."""
-    cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [CONFIG])
-    if cursor.fetchone():
-        return
-    unaccent = False
-    try:
-        # A savepoint: without the privilege the migration must carry on.
-        with transaction.atomic(using=cursor.db.alias):
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
-        unaccent = True
-    except Exception as exc:  # noqa: BLE001 - any failure means "not available"
-        logger.warning("unaccent is not available (%s); %s uses simple only", exc, CONFIG)
-    cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)")
-    if unaccent:
-        cursor.execute(
-            f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} "
-            "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple"
-        )
-
-
-def create_schema(connection) -> None:
-    """Create the search table, its indexes and the text search configuration."""
-    with connection.cursor() as cursor:
-        _create_config(cursor)
-        cursor.execute("SELECT to_regclass(%s)", [TABLE])
-        if cursor.fetchone()[0] is None:
-            for sql in _table_ddl(TABLE) + _index_ddl(TABLE, TABLE):
-                cursor.execute(sql)
-        cursor.execute(
-            f"""
-            CREATE TABLE IF NOT EXISTS {LABELS} (
-                facet text NOT NULL,
-                value text NOT NULL,
-                label text NOT NULL,
-                PRIMARY KEY (facet, value)
-            )
-            """
-        )
-
-
-def drop_schema(connection) -> None:
-    """Drop what :func:`create_schema` created (the extension stays)."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {TABLE}, {TABLE}_new, {LABELS}")
-        cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
+    Returns the statements to run before loading (primary key and unique
+    constraints, which guard the load as they guard ``table``), those to run
+    after it (plain indexes, faster to build once than to maintain row by
+    row) and ``{twin's name: table's name}`` for the renames at the swap.
+    """
+    cursor.execute(
+        "SELECT conname, pg_get_constraintdef(oid), conindid FROM pg_constraint"
+        " WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname",
+        [table],
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+        " JOIN pg_class c ON c.oid = i.indexrelid"
+        " WHERE i.indrelid = %s::regclass AND i.indexrelid <> ALL(%s::oid[]) ORDER BY c.relname",
+        [table, [indid for _, _, indid in constraints]],
+    )
+    indexes = cursor.fetchall()
+    renames, before, after = {}, [], []
+    for name, definition, _ in constraints:
+        twin_name = _twin_name(name, table, twin)
+        renames[twin_name] = name
+        before.append(f"ALTER TABLE {twin} ADD CONSTRAINT {twin_name} {definition}")
+    for name, definition in indexes:
+        twin_name = _twin_name(name, table, twin)
+        renames[twin_name] = name
+        head, _, using = _INDEXDEF.fullmatch(definition).groups()
+        after.append(f"{head} {twin_name} ON {twin} {using}")
+    return before, after, renames
 
 
 # --- documents → tsvector ---------------------------------------------------
@@ -486,7 +436,10 @@ class PostgresSearchBackend(BaseSearchBackend):
         new = f"{TABLE}_new"
         with self.connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {new}")
-            for sql in _table_ddl(new):
+            # Columns, defaults, the generated column and storage, as migrated.
+            cursor.execute(f"CREATE TABLE {new} (LIKE {TABLE} INCLUDING ALL EXCLUDING INDEXES)")
+            keys, indexes, renames = _twin_ddl(cursor, TABLE, new)
+            for sql in keys:
                 cursor.execute(sql)
         written, seen = 0, set()
         for batch in batches(documents, BATCH_SIZE):
@@ -498,14 +451,14 @@ class PostgresSearchBackend(BaseSearchBackend):
             # Building the indexes after the load is several times faster than
             # maintaining them row by row, and GIN builds faster with memory.
             cursor.execute(f"SET LOCAL maintenance_work_mem = '{MAINTENANCE_WORK_MEM}'")
-            for sql in _index_ddl(new, new):
+            for sql in indexes:
                 cursor.execute(sql)
             cursor.execute(f"ANALYZE {new}")
             cursor.execute(f"DROP TABLE {TABLE}")
             cursor.execute(f"ALTER TABLE {new} RENAME TO {TABLE}")
-            cursor.execute(f"ALTER INDEX {new}_pkey RENAME TO {TABLE}_pkey")
-            for suffix in _INDEX_SUFFIXES:
-                cursor.execute(f"ALTER INDEX {new}_{suffix} RENAME TO {TABLE}_{suffix}")
+            # Renaming a constraint's index renames the constraint too.
+            for twin_name, name in renames.items():
+                cursor.execute(f"ALTER INDEX {twin_name} RENAME TO {name}")
         return written
 
     def count(self) -> int:

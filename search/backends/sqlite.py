@@ -1,14 +1,19 @@
 """The embedded backend: SQLite FTS5, the default when there is no server.
 
-Three tables, created by migration 0001 through :func:`create_schema`:
+Four tables, created by migrations 0001 and 0003, which hold their SQL (this
+module only names the tables and the columns it writes, and
+``tests/search/test_migration_schema.py`` checks a fresh migrate has them):
 
 * ``exemplars_search_fts``: FTS5 with ``remove_diacritics 0`` (we fold in
   Python, where đ→d and two-mark vowels are handled), holding the dfold and
-  the fold form of title, intro and body; its rowid is the story id.
+  the fold form of title, intro and body; its rowid is the story id, and
+  its ``rank`` is bm25 with the column weights the migration set (title
+  above intro above body).
 * ``exemplars_search_doc``: what results and facets need (title, url, raw
   intro/body for excerpts, facet slugs and labels).
 * ``exemplars_search_meta``: the generation token that tells each process
   when its facet cache is stale.
+* ``exemplars_search_title``: titles alone, with prefix indexes, for suggest.
 """
 
 from __future__ import annotations
@@ -38,51 +43,29 @@ META = "exemplars_search_meta"
 # Titles alone, with prefix indexes, for suggest: prefix queries on the big
 # table expand to thousands of terms.
 TITLES = "exemplars_search_title"
-# bm25 column weights, in fts5.COLUMNS order: title above intro above body.
-WEIGHTS = (10.0, 4.0, 1.0, 10.0, 4.0, 1.0)
 BATCH = 500
 # Added per ranking tier (fts5.tiers) so scores fall from one tier to the next.
 TIER_BONUS = 1000.0
-
-
-SCHEMA = [
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
-        {", ".join(fts5.COLUMNS)}, tokenize = 'unicode61 remove_diacritics 0')""",
-    f"""INSERT INTO {FTS}({FTS}, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})')""",
-    f"""CREATE TABLE IF NOT EXISTS {DOC} (
-        id INTEGER PRIMARY KEY,
-        title TEXT NOT NULL,
-        url TEXT NOT NULL,
-        intro TEXT NOT NULL,
-        body TEXT NOT NULL,
-        published TEXT NOT NULL,
-        published_ts REAL NOT NULL,
-        year INTEGER NOT NULL,
-        kind TEXT,
-        exemplar TEXT,
-        locality TEXT,
-        locality_label TEXT,
-        field TEXT,
-        field_label TEXT,
-        campaigns TEXT NOT NULL,
-        localities TEXT NOT NULL)""",
-    f"CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {TITLES} USING fts5(
-        title_d, title_f, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')""",
-]
-
-
-def create_schema(connection) -> None:
-    """Create the full-text tables (migrations 0001 and 0003 on SQLite); idempotent."""
-    with connection.cursor() as cursor:
-        for statement in SCHEMA:
-            cursor.execute(statement)
-
-
-def drop_schema(connection) -> None:
-    with connection.cursor() as cursor:
-        for table in (FTS, DOC, META, TITLES):
-            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+# The columns doc_rows fills, in its order.
+DOC_COLUMNS = (
+    "id",
+    "title",
+    "url",
+    "intro",
+    "body",
+    "published",
+    "published_ts",
+    "year",
+    "kind",
+    "exemplar",
+    "locality",
+    "locality_label",
+    "field",
+    "field_label",
+    "campaigns",
+    "localities",
+)
+TITLE_COLUMNS = ("title_d", "title_f")
 
 
 def doc_rows(doc: SearchDocument) -> tuple[tuple, tuple]:
@@ -216,10 +199,12 @@ class SQLiteSearchBackend(BaseSearchBackend):
                 [r[0] for r in rows],
             )
             cursor.executemany(
-                f"INSERT INTO {DOC} VALUES ({', '.join(['%s'] * 16)})", [r[1] for r in rows]
+                f"INSERT INTO {DOC} ({', '.join(DOC_COLUMNS)})"
+                f" VALUES ({', '.join(['%s'] * len(DOC_COLUMNS))})",
+                [r[1] for r in rows],
             )
             cursor.executemany(
-                f"INSERT INTO {TITLES}(rowid, title_d, title_f) VALUES (%s, %s, %s)",
+                f"INSERT INTO {TITLES}(rowid, {', '.join(TITLE_COLUMNS)}) VALUES (%s, %s, %s)",
                 [(r[0][0], r[0][1], r[0][4]) for r in rows],
             )
             self._bump(cursor)

@@ -4,9 +4,25 @@ SQLite gets FTS5 tables, PostgreSQL a table with weighted tsvectors and GIN
 indexes and the ``exemplars_vi`` text search configuration; other vendors get
 nothing (they search through Elasticsearch).
 
-The SQL is written out here, not imported from ``exemplars_search.backends``:
-a migration must build the same schema whatever later code says.
-``tests/search/test_migration_schema.py`` checks that the backends still agree.
+This migration is the one home of that DDL (0003 adds the SQLite titles table
+for databases migrated before it). The backends keep no copy: they name the
+tables and the columns they write, and the PostgreSQL rebuild copies the live
+table from the catalog (``CREATE TABLE … (LIKE …)``, its keys and indexes from
+``pg_get_constraintdef``/``pg_get_indexdef``), so it rebuilds what the
+migrations made, later migrations included.
+
+Why here and not a ``create_schema()`` in the backends that this calls: a
+migration must build the same schema whatever later code says. A database
+migrated last year and one migrated today must get the same tables from 0001,
+and a change to them must come as a new migration that also brings existing
+databases forward; a migration calling live DDL would let an edit to the
+backend change history silently. modelsearch makes the same choice: its
+migrations write their ``CREATE VIRTUAL TABLE`` and triggers out and call into
+the package only for a table name and whether FTS5 is there; here even those
+are literals, so these migrations import only Django.
+
+``tests/search/test_migration_schema.py`` checks the contract: a fresh migrate
+has the columns the backends write, and a rebuild leaves the migrated table.
 """
 
 from django.db import migrations, transaction

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .syllables import TONE_MARKS, is_syllable, split_tone
+from .syllables import TONE_MARKS, is_syllable, place_tone, split_tone
 
 ONSET_SWAPS = {
     "s": ("x",),
@@ -45,8 +45,6 @@ SHAPES = {
 def _with_tone(base: str, tone: str | None) -> str:
     if not tone:
         return base
-    from .syllables import place_tone
-
     return place_tone(base, tone)
 
 

@@ -12,8 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from exemplars_search import backends
 from exemplars_search.backends import elasticsearch as es
+from exemplars_search.backends.base import BackendUnavailable
 from exemplars_search.documents import Facet
-from exemplars_search.fallback import BackendUnavailable
 from exemplars_search.query import SearchRequest
 
 from .behaviour import HOSTILE, make_doc

@@ -1,17 +1,25 @@
-"""The search migrations hold their own SQL and build what the backends expect.
+"""The search migrations are the one home of the full-text tables' DDL.
 
-A migration that imports the backend's ``create_schema`` changes the day the
-backend does: a database migrated last year and one migrated today would differ.
+They hold their SQL (a migration that imported the backend's DDL would change
+the day the backend does: a database migrated last year and one migrated today
+would differ), and the backends keep no copy of it. What is checked here is
+the contract between the two: a fresh migrate has the tables and columns the
+backends write, and a PostgreSQL rebuild, which copies the live table from the
+catalog, leaves exactly the table the migration built.
 """
 
 import ast
+import datetime as dt
+import importlib
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 
-from exemplars_search.backends import postgres, sqlite
+from exemplars_search.backends import fts5, postgres, sqlite
+from exemplars_search.documents import SearchDocument
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "search" / "migrations"
 
@@ -34,29 +42,46 @@ def test_search_migrations_import_only_django():
     assert {name: mods for name, mods in offenders.items() if mods} == {}
 
 
-def squash(sql: str) -> str:
-    return re.sub(r"\s+", " ", sql).strip()
+def sqlite_columns(cursor, table: str) -> tuple[str, ...]:
+    cursor.execute(f"PRAGMA table_info({table})")
+    return tuple(row[1] for row in cursor.fetchall())
+
+
+def sqlite_tables(cursor) -> dict[str, str]:
+    cursor.execute("SELECT name, sql FROM sqlite_master WHERE name LIKE 'exemplars_search%'")
+    return dict(cursor.fetchall())
 
 
 @pytest.mark.django_db
-def test_sqlite_tables_are_those_the_backend_creates():
+def test_sqlite_tables_have_the_columns_the_backend_writes():
     if connection.vendor != "sqlite":
         pytest.skip("the SQLite pass checks the FTS5 tables")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN (%s, %s, %s, %s)",
-            [sqlite.FTS, sqlite.DOC, sqlite.META, sqlite.TITLES],
+        assert sqlite_columns(cursor, sqlite.FTS) == fts5.COLUMNS
+        assert sqlite_columns(cursor, sqlite.DOC) == sqlite.DOC_COLUMNS
+        assert sqlite_columns(cursor, sqlite.TITLES) == sqlite.TITLE_COLUMNS
+        assert sqlite_columns(cursor, sqlite.META) == ("key", "value")
+        cursor.execute(f"SELECT v FROM {sqlite.FTS}_config WHERE k = 'rank'")
+        (rank,) = cursor.fetchone()
+    # The backend ranks by ``rank``: bm25 with one weight per column.
+    weights = re.fullmatch(r"bm25\((.*)\)", rank).group(1).split(", ")
+    assert len(weights) == len(fts5.COLUMNS)
+
+
+@pytest.mark.django_db
+def test_sqlite_migrations_run_again_change_nothing():
+    """0003 creates the titles table 0001 already made on a fresh database."""
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite pass checks the FTS5 tables")
+    editor = SimpleNamespace(connection=connection)
+    with connection.cursor() as cursor:
+        before = sqlite_tables(cursor)
+        importlib.import_module("exemplars_search.migrations.0001_initial").create_schema(
+            None, editor
         )
-        migrated = {squash(row[0]) for row in cursor.fetchall()}
-        cursor.execute(f"SELECT k, v FROM {sqlite.FTS}_config WHERE k = 'rank'")
-        rank = cursor.fetchone()
-    expected = {
-        squash(sql).replace(" IF NOT EXISTS", "")
-        for sql in sqlite.SCHEMA
-        if sql.startswith("CREATE")
-    }
-    assert migrated == expected
-    assert rank == ("rank", f"bm25({', '.join(map(str, sqlite.WEIGHTS))})")
+        importlib.import_module("exemplars_search.migrations.0003_title_index").create(None, editor)
+        assert sqlite_tables(cursor) == before
+    sqlite.SearchBackend({}).check()
 
 
 def pg_shape(cursor, table: str) -> dict:
@@ -72,22 +97,48 @@ def pg_shape(cursor, table: str) -> dict:
         [table],
     )
     storage = cursor.fetchall()
+    cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s", [table])
+    indexes = sorted(cursor.fetchall())
     cursor.execute(
-        "SELECT indexdef FROM pg_indexes WHERE tablename = %s ORDER BY indexname", [table]
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass",
+        [table],
     )
-    indexes = [row[0].replace(table, "T") for row in cursor.fetchall()]
-    return {"columns": columns, "storage": storage, "indexes": indexes}
+    constraints = sorted(cursor.fetchall())
+    return {"columns": columns, "storage": storage, "indexes": indexes, "constraints": constraints}
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db
-def test_postgres_table_is_the_one_the_backend_creates():
+def test_postgres_table_has_the_columns_the_backend_writes():
     if connection.vendor != "postgresql":
         pytest.skip("the PostgreSQL pass checks the tsvector table")
-    scratch = "exemplars_search_schema_check"
     with connection.cursor() as cursor:
-        for sql in postgres._table_ddl(scratch) + postgres._index_ddl(scratch, scratch):
-            cursor.execute(sql)
-        assert pg_shape(cursor, postgres.TABLE) == pg_shape(cursor, scratch)
+        columns = [c[0] for c in pg_shape(cursor, postgres.TABLE)["columns"]]
         cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [postgres.CONFIG])
         assert cursor.fetchone()
+    # The backend names the columns it writes; ``head`` PostgreSQL derives from ``vec``.
+    assert set(columns) == {*postgres.COLUMNS, "head"}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgres_rebuild_leaves_the_table_the_migration_built():
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL pass checks the tsvector table")
+    with connection.cursor() as cursor:
+        migrated = pg_shape(cursor, postgres.TABLE)
+    backend = postgres.SearchBackend({})
+    published = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    docs = [
+        SearchDocument(
+            id=i, title="Điển hình", intro="", body="", url=f"/{i}/", published=published
+        )
+        for i in (1, 2)
+    ]
+    assert backend.rebuild(docs) == 2
+    assert backend.rebuild(docs) == 2
+    with connection.cursor() as cursor:
+        assert pg_shape(cursor, postgres.TABLE) == migrated
+        cursor.execute("SELECT to_regclass(%s)", [f"{postgres.TABLE}_new"])
+        assert cursor.fetchone() == (None,)
+    assert backend.count() == 2

@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from exemplars_search import backends
 from exemplars_search.backends import cluster
 from exemplars_search.backends import opensearch as os_backend
-from exemplars_search.fallback import BackendUnavailable
+from exemplars_search.backends.base import BackendUnavailable
 from exemplars_search.query import SearchRequest
 
 from .behaviour import make_doc

@@ -1,9 +1,12 @@
 """Publishing, unpublishing, editing, moving and deleting stories keep the index in step."""
 
 import pytest
+from django.db.models.signals import post_save
+from wagtail.signals import page_published
 
 from exemplars_search import service
 from exemplars_search.query import SearchRequest
+from exemplars_search.signal_handlers import register_signal_handlers
 from tests.factories import make_section, make_story
 
 
@@ -72,3 +75,16 @@ def test_a_failing_index_does_not_break_publishing(section, search_backend, comm
     monkeypatch.setattr(service, "index_objects", boom)
     story = commit(make_story, title="Vẫn xuất bản được")
     assert story.live
+
+
+def test_registering_twice_connects_once():
+    """ready() connects; the dispatch_uids keep a second call from doubling the work."""
+
+    def ours(signal):
+        return [r for r in signal.receivers if str(r[0][0]).startswith("exemplars_search.")]
+
+    before = (ours(page_published), ours(post_save))
+    register_signal_handlers()
+    register_signal_handlers()
+    assert (ours(page_published), ours(post_save)) == before
+    assert len(before[0]) == 1 and len(before[1]) == 1

@@ -45,9 +45,3 @@ def test_facet_cache_follows_other_processes_writes(sqlite_backend):
     other = sqlite.SearchBackend({})
     other.delete([story.id])
     assert len(sqlite_backend.facet_cache()) == 0
-
-
-def test_schema_is_idempotent(db):
-    sqlite.create_schema(connection)
-    sqlite.create_schema(connection)
-    sqlite.SearchBackend({}).check()

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from exemplars_search import backends, service
-from exemplars_search.fallback import BackendUnavailable, with_fallback
+from exemplars_search.backends.base import BackendUnavailable
+from exemplars_search.fallback import with_fallback
 
 
 class Command(BaseCommand):
