@@ -23,10 +23,14 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from exemplars.models import (
+    Author,
     Campaign,
     CampaignPage,
+    Exemplar,
     ExemplarHomePage,
     ExemplarStoryPage,
+    Field,
+    Locality,
     SectionPage,
 )
 from exemplars.models.snippets import LocalityLinks
@@ -161,8 +165,6 @@ def add_author_pages(ps: PurgeSet, slug: str) -> None:
 
 def add_stories(ps: PurgeSet, story_ids, related: bool = True) -> None:
     """Every address that shows these stories' cards or pages."""
-    from exemplars.models import Author, Exemplar, Field, Locality
-
     stories = list(
         ExemplarStoryPage.objects.filter(pk__in=list(story_ids)).only(
             "pk", "path", "depth", "url_path", "exemplar_id", "locality_id", "field_id"
@@ -282,8 +284,6 @@ def for_campaign(campaign) -> PurgeSet:
     for page in CampaignPage.objects.filter(campaign__in=related).only("pk", "url_path"):
         ps.add_page(page)
     # Honours name the campaign on the exemplar pages.
-    from exemplars.models import Exemplar
-
     for slug in (
         Exemplar.objects.filter(honours__campaign=campaign)
         .values_list("slug", flat=True)
@@ -309,8 +309,6 @@ def for_exemplar(exemplar) -> PurgeSet:
 
 
 def for_locality(locality) -> PurgeSet:
-    from exemplars.models import Exemplar, Locality
-
     ps = PurgeSet()
     links = LocalityLinks.load()
     # Pages naming it: its own, those listing its stories, and those of the units
@@ -328,8 +326,6 @@ def for_locality(locality) -> PurgeSet:
 
 
 def for_field(field) -> PurgeSet:
-    from exemplars.models import Exemplar
-
     ps = PurgeSet()
     ps.add_route("field", field.slug)
     add_stories(ps, _live_ids(field=field), False)
@@ -350,8 +346,6 @@ def for_author(author) -> PurgeSet:
 
 
 def for_award(award) -> PurgeSet:
-    from exemplars.models import Exemplar
-
     # Honours print the award's name on exemplar pages, the exemplar box of their
     # stories and the campaign pages; stories also name the awards they mention.
     ps = PurgeSet()
