@@ -2,16 +2,18 @@
 
 A story's card is on its sections, the home page, its campaigns' pages, its
 exemplar's, field's and localities' pages, the feeds and sitemaps, and the
-search pages; its strongest relations (same exemplar, or same campaign and
-locality) list it among their related stories. A record's name is on its own
-page and on the pages of the stories filed under it. Sections and the home
-page are in every page's navigation or breadcrumbs, so publishing one of them
-purges the whole site. Every address is purged in each reader language.
+search pages; the stories related to it strongly enough
+(``reader.related.PURGED_FROM``) list it among their related stories. A
+record's name is on its own page and on the pages of the stories filed under
+it. Sections and the home page are in every page's navigation or breadcrumbs,
+so publishing one of them purges the whole site. Every address is purged in each reader language.
 """
 
 from __future__ import annotations
 
 import copy
+from functools import reduce
+from operator import or_
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -23,15 +25,21 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from exemplars.models import (
+    Author,
     Campaign,
     CampaignPage,
+    Exemplar,
     ExemplarHomePage,
     ExemplarStoryPage,
+    Field,
+    Locality,
     SectionPage,
 )
 from exemplars.models.snippets import LocalityLinks
+from exemplars.reader.related import reached_by
 
-# Related stories a change reaches directly; weaker relations wait for the timeout.
+# At most this many related stories' pages a change purges; the others wait for
+# the cache's timeout, like the weaker relations (see ``reader.related``).
 RELATED_LIMIT = 200
 
 
@@ -161,8 +169,6 @@ def add_author_pages(ps: PurgeSet, slug: str) -> None:
 
 def add_stories(ps: PurgeSet, story_ids, related: bool = True) -> None:
     """Every address that shows these stories' cards or pages."""
-    from exemplars.models import Author, Exemplar, Field, Locality
-
     stories = list(
         ExemplarStoryPage.objects.filter(pk__in=list(story_ids)).only(
             "pk", "path", "depth", "url_path", "exemplar_id", "locality_id", "field_id"
@@ -198,22 +204,13 @@ def add_stories(ps: PurgeSet, story_ids, related: bool = True) -> None:
 
 
 def _add_related(ps: PurgeSet, stories) -> None:
-    through = ExemplarStoryPage.campaigns.through
-    strong = Q(pk__in=[])
-    for story in stories:
-        if story.exemplar_id:
-            strong |= Q(exemplar_id=story.exemplar_id)
-        if story.locality_id:
-            campaign_ids = through.objects.filter(exemplarstorypage_id=story.pk).values(
-                "campaign_id"
-            )
-            strong |= Q(locality_id=story.locality_id, campaigns__in=campaign_ids)
+    """The pages listing these stories among their related stories, as far as
+    ``related.PURGED_FROM`` reaches."""
     related = (
         ExemplarStoryPage.objects.live()
-        .filter(strong)
+        .filter(reduce(or_, (reached_by(story) for story in stories)))
         .exclude(pk__in=[s.pk for s in stories])
-        .only("pk", "url_path")
-        .distinct()[:RELATED_LIMIT]
+        .only("pk", "url_path")[:RELATED_LIMIT]
     )
     for page in related:
         ps.add_page(page)
@@ -282,8 +279,6 @@ def for_campaign(campaign) -> PurgeSet:
     for page in CampaignPage.objects.filter(campaign__in=related).only("pk", "url_path"):
         ps.add_page(page)
     # Honours name the campaign on the exemplar pages.
-    from exemplars.models import Exemplar
-
     for slug in (
         Exemplar.objects.filter(honours__campaign=campaign)
         .values_list("slug", flat=True)
@@ -309,8 +304,6 @@ def for_exemplar(exemplar) -> PurgeSet:
 
 
 def for_locality(locality) -> PurgeSet:
-    from exemplars.models import Exemplar, Locality
-
     ps = PurgeSet()
     links = LocalityLinks.load()
     # Pages naming it: its own, those listing its stories, and those of the units
@@ -328,8 +321,6 @@ def for_locality(locality) -> PurgeSet:
 
 
 def for_field(field) -> PurgeSet:
-    from exemplars.models import Exemplar
-
     ps = PurgeSet()
     ps.add_route("field", field.slug)
     add_stories(ps, _live_ids(field=field), False)
@@ -350,8 +341,6 @@ def for_author(author) -> PurgeSet:
 
 
 def for_award(award) -> PurgeSet:
-    from exemplars.models import Exemplar
-
     # Honours print the award's name on exemplar pages, the exemplar box of their
     # stories and the campaign pages; stories also name the awards they mention.
     ps = PurgeSet()

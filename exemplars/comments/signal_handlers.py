@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_init, post_save
 
+from exemplars.caching import purge
+from exemplars.caching.signal_handlers import purge_after_commit, purging
 from exemplars.comments.models import Comment
 
 SHOWN = Comment.Status.APPROVED
@@ -16,9 +18,6 @@ def remember_loaded(sender, instance, **kwargs):
 
 
 def _purge_story(comment):
-    from exemplars.caching import purge
-    from exemplars.caching.signal_handlers import purge_after_commit, purging
-
     if not purging():
         return
     ps = purge.PurgeSet()

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, reduce
+from operator import or_
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connection, connections
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
@@ -27,7 +27,6 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    When,
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, ExtractYear
@@ -47,6 +46,7 @@ from exemplars.models import (
 )
 from exemplars.models.pages import active_pins
 from exemplars.models.serving import Restricted
+from exemplars.reader import related
 
 PER_PAGE = 12
 HOME_LATEST = 13
@@ -65,6 +65,12 @@ def public(pages):
 # ExemplarStoryPage.save): its index gives the newest stories without sorting
 # them all (ordering by sort_date sorted every story: 53 → 4 ms at 20,000).
 NEWEST = (F("published_at").desc(nulls_last=True), "-pk")
+
+
+def newest_key(story) -> tuple:
+    """NEWEST as a Python sort key, for rows already fetched."""
+    when = story.published_at
+    return (when is None, -(when.timestamp() if when else 0), -story.pk)
 
 
 def live_stories():
@@ -377,50 +383,35 @@ def body_images(body) -> list:
 
 
 def related_stories(story, limit=4, *, renditions=True):
-    """Same exemplar first, then same campaign and locality, then either; never itself."""
-    through = ExemplarStoryPage.campaigns.through
-    campaign_ids = [c.pk for c in story.campaigns.all()]
-    shares_campaign = Exists(
-        through.objects.filter(exemplarstorypage_id=OuterRef("pk"), campaign_id__in=campaign_ids)
-    )
-    same_exemplar = Q(exemplar_id=story.exemplar_id) if story.exemplar_id else Q(pk__in=[])
-    same_locality = Q(locality_id=story.locality_id) if story.locality_id else Q(pk__in=[])
-    # One campaign test in the score, not two: building each subquery again is
-    # most of this function's time (8 → 4 ms a story page).
-    score = (
-        Case(When(same_exemplar, then=8), default=0, output_field=IntegerField())
-        + Case(
-            When(shares_campaign, then=Case(When(same_locality, then=6), default=2)),
-            default=0,
-        )
-        + Case(When(same_locality, then=1), default=0)
-    )
+    """The ``limit`` stories most related to ``story`` (``related.SIGNALS``), never itself."""
+    tests = related.tests(story, campaign_ids=[c.pk for c in story.campaigns.all()])
+    near_signals = reduce(or_, (tests[s.name] for s in related.SIGNALS if s.narrow))
+    broad_signals = reduce(or_, (tests[s.name] for s in related.SIGNALS if not s.narrow))
     others = live_stories().exclude(pk=story.pk)
     # The answer is always among the best ``limit`` of the stories sharing the
     # exemplar or the locality (few, scored in full) and the newest ``limit`` of
-    # the rest sharing a campaign (all scoring 2, found by the date index):
-    # scoring every story of a big campaign cost 33 ms at 20,000 stories.
+    # the rest sharing a campaign (all scoring the same, found by the date
+    # index): scoring every story of a big campaign cost 33 ms at 20,000 stories.
     near = (
-        others.filter(same_exemplar | same_locality)
-        .annotate(score=score)
+        others.filter(near_signals)
+        .annotate(score=related.score_expression(tests))
         .order_by("-score", *NEWEST)
         .values("pk")[:limit]
     )
-    campaign_only = (
-        others.filter(shares_campaign)
-        .exclude(same_exemplar | same_locality)
-        .order_by(*NEWEST)
-        .values("pk")[:limit]
+    broad_only = (
+        others.filter(broad_signals).exclude(near_signals).order_by(*NEWEST).values("pk")[:limit]
     )
     if connections[near.db].features.supports_slicing_ordering_in_compound:
         # PostgreSQL: one list of both. Given an OR of the two, it tested every
         # story against both (23 ms at 20,000 stories, the story page's slowest).
-        chosen = Q(pk__in=near.union(campaign_only, all=True))
+        chosen = Q(pk__in=near.union(broad_only, all=True))
     else:
         # SQLite takes no LIMIT inside a UNION, and looks each list up by id anyway.
-        chosen = Q(pk__in=near) | Q(pk__in=campaign_only)
+        chosen = Q(pk__in=near) | Q(pk__in=broad_only)
     candidates = story_cards(
-        ExemplarStoryPage.objects.filter(chosen).annotate(shares_campaign=shares_campaign),
+        ExemplarStoryPage.objects.filter(chosen).annotate(
+            **{s.name: tests[s.name] for s in related.SIGNALS if s.annotated}
+        ),
         renditions=renditions,
     )
     # At most 2 × ``limit`` rows: ranked here rather than by the score again in SQL.
@@ -429,11 +420,7 @@ def related_stories(story, limit=4, *, renditions=True):
 
 def _related_rank(story, card):
     """The sort key of a related-story candidate: best score, then NEWEST."""
-    same_exemplar = story.exemplar_id is not None and card.exemplar_id == story.exemplar_id
-    same_locality = story.locality_id is not None and card.locality_id == story.locality_id
-    score = 8 * same_exemplar + card.shares_campaign * (6 if same_locality else 2) + same_locality
-    when = card.published_at
-    return (-score, when is None, -(when.timestamp() if when else 0), -card.pk)
+    return (-related.score(related.held(story, card)), *newest_key(card))
 
 
 # -- campaign page ---------------------------------------------------------
