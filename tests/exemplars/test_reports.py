@@ -13,7 +13,7 @@ from exemplars.desk import report_exports
 from exemplars.desk.reports import build_report
 from exemplars.desk.svg_charts import columns, horizontal_bars
 from exemplars.models import Exemplar, Stage
-from tests.exemplars.desk import make_desk
+from tests.exemplars.desk import make_desk, make_user
 from tests.factories import make_campaign, make_exemplar, make_field, make_locality, make_story
 
 pytestmark = pytest.mark.django_db
@@ -188,14 +188,54 @@ def test_bad_report_input_is_a_form_error(client, content):
     assert "end" in response.context["form"].errors
 
 
-def test_journalists_cannot_see_reports(client, content):
+REPORT_VIEWERS = {
+    # who: where a denied request is sent (None: the report is shown)
+    "anonymous": "login",
+    "no role": "login",
+    "journalist": "home",
+    "editor": None,
+    "admin": None,
+}
+
+
+@pytest.mark.parametrize("export", ["", "csv", "xlsx"])
+@pytest.mark.parametrize("who", list(REPORT_VIEWERS))
+def test_who_sees_the_campaign_report(client, content, who, export):
+    """Exactly what each role gets from the report and its exports, and that a refusal
+    carries no figure. Before: a journalist's answer could be 302 or 403, with only
+    "not text/csv" checked. Wagtail's admin sends the anonymous, and a user without
+    admin access, to the login page; a journalist (admin access, no report
+    permission) is sent to the dashboard, which shows no figure either."""
     desk = make_desk()
-    client.force_login(desk.journalist)
-    response = client.get(
-        reverse("exemplars_campaign_report"), {"campaign": content["campaign"].pk, "export": "csv"}
-    )
-    assert response.status_code in (302, 403)
-    assert not response.get("Content-Type", "").startswith("text/csv")
+    users = {"journalist": desk.journalist, "editor": desk.editor, "admin": desk.admin}
+    if who == "no role":
+        users[who] = make_user("docgia", None)
+    if who in users:
+        client.force_login(users[who])
+    url = reverse("exemplars_campaign_report")
+    params = {"campaign": content["campaign"].pk, "start": "2024-01-01", "end": "2024-06-30"}
+    response = client.get(url, params | ({"export": export} if export else {}))
+
+    denied_to = REPORT_VIEWERS[who]
+    if denied_to is None:
+        assert response.status_code == 200
+        if export == "csv":
+            assert "Mỹ Hòa Hưng,2,1" in response.content.decode("utf-8-sig")
+        if export:
+            assert "attachment" in response["Content-Disposition"]
+        else:
+            assert 'data-total-stories="5"' in response.content.decode()
+        return
+    assert response.status_code == 302
+    if denied_to == "login":
+        assert response["Location"].startswith(reverse("wagtailadmin_login") + "?next=")
+    else:
+        assert response["Location"] == reverse("wagtailadmin_home")
+    assert "Content-Disposition" not in response and response.content == b""
+    landing = client.get(response["Location"])
+    assert landing.status_code == 200
+    html = landing.content.decode()
+    assert "data-total-stories" not in html and "Mỹ Hòa Hưng" not in html
 
 
 def test_numbers_agree_with_search_facets(content):

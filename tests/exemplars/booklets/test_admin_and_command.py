@@ -3,11 +3,11 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from exemplars.models import Booklet
+from tests.exemplars.desk import make_desk
 
 from .pdf import page_texts, reader, toc_entries
 
@@ -73,12 +73,17 @@ def test_listing_and_edit_view_offer_the_booklet_action(client, editor, booklet_
     assert edit.status_code == 200 and url(campaign) in edit.content.decode()
 
 
-def test_a_journalist_may_not_print_booklets(client, django_user_model, booklet_campaign):
-    campaign, _ = booklet_campaign
-    user = django_user_model.objects.create_user("phongvien_i", password="x")
-    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
-    client.force_login(user)
-    assert client.get(url(campaign)).status_code in (302, 403)
+def test_a_journalist_may_not_print_booklets(client, booklet_campaign):
+    """A journalist (the newsroom's role, not a stand-in group) who posts a complete
+    order gets no PDF and saves no booklet: the admin sends them to the dashboard.
+    Before: a GET by a user outside every role, answered 302 or 403."""
+    campaign, (first, second, _third) = booklet_campaign
+    client.force_login(make_desk().journalist)
+    order = {"size": "a4", f"order_{first.pk}": "1", f"order_{second.pk}": "2"}
+    response = client.post(url(campaign), order)
+    assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+    assert "Content-Disposition" not in response and response.content == b""
+    assert not Booklet.objects.exists()
 
 
 def test_command_writes_the_chosen_booklet_and_prints_its_page_count(tmp_path, booklet_campaign):
