@@ -71,7 +71,7 @@ bench-serving: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	PYTHONPATH=site $(BIN)/lint-imports
+	$(BIN)/lint-imports
 
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests
