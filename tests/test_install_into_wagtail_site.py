@@ -119,7 +119,7 @@ def install_wheel(workdir: Path) -> None:
     assert {n.split("/")[0] for n in names} == {
         "exemplars",
         "exemplars_search",
-        "exemplars-0.1.0.dist-info",
+        "exemplars-0.2.0.dist-info",
     }
     venv = workdir / "venv"
     run([sys.executable, "-m", "venv", "--without-pip", str(venv)], workdir)
