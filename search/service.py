@@ -20,6 +20,7 @@ from .correct import with_correction
 from .documents import SearchDocument
 from .fallback import with_fallback
 from .query import SearchRequest, SearchResults, Suggestion
+from .signals import index_changed
 
 logger = logging.getLogger("exemplars_search")
 
@@ -105,9 +106,12 @@ def write(action: str, payload: list) -> int:
     """Send one change to the primary backend ("index" documents or "delete" ids)."""
     backend = primary_backend()
     if action == "index":
-        return backend.index(payload)
-    backend.delete(payload)
-    return len(payload)
+        written = backend.index(payload)
+    else:
+        backend.delete(payload)
+        written = len(payload)
+    index_changed.send(sender=backend.name, action=action)
+    return written
 
 
 def iter_all_documents(batch_size: int = 500) -> Iterator[SearchDocument]:
@@ -123,5 +127,6 @@ def rebuild(*, backend=None, progress: Callable[[int], None] | None = None) -> i
     """Rebuild ``backend`` (default: the primary) from every registered adapter."""
     backend = backend or primary_backend()
     written = backend.rebuild(iter_all_documents(), progress=progress)
+    index_changed.send(sender=backend.name, action="rebuild")
     logger.info("Rebuilt the %s search index: %d documents", backend.name, written)
     return written

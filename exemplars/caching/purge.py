@@ -104,6 +104,10 @@ class PurgeSet:
             self.add_path(name)
         for name in ("exemplars_sitemap", "exemplars_news_sitemap"):
             self.add_path(name)
+        self.add_search()
+
+    def add_search(self) -> None:
+        """The search page, its API and its suggestions (every query string)."""
         for name in ("search", "api", "suggest"):
             self.add_path(f"exemplars_search:{name}")
 

@@ -1,4 +1,9 @@
-"""Purge the page cache when what readers see changes.
+"""Purge the caches in front of readers when what they see changes.
+
+Our own page cache is kept true by one rule (``coherence``: any committed
+change to what readers see outdates every page). The handlers here name the
+addresses a change shows on, for the caches purged address by address (nginx,
+Varnish, a CDN in ``WAGTAILFRONTENDCACHE``), and purge our paths with them.
 
 Each handler gathers its addresses while the change is being saved (for a
 deletion, before the rows are gone; for a publication, also the story's
@@ -14,15 +19,17 @@ import logging
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from exemplars.caching import purge, wsgi
+from exemplars.caching import coherence, purge, wsgi
 from exemplars.caching.backends import PageCacheBackend
 from exemplars.caching.conf import page_cache_settings
 from exemplars.caching.store import PageStore
 from exemplars.models import Author, Award, Campaign, Exemplar, ExemplarStoryPage, Field, Locality
+from exemplars_search.signals import index_changed
 
 logger = logging.getLogger("exemplars.caching")
 
@@ -99,6 +106,43 @@ def slug_changed(sender, instance, instance_before=None, **kwargs):
     _guarded(lambda: purge.for_page(instance, purge.subtree_urls(instance, old)))
 
 
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    # Made private: its addresses must stop answering from any cache, and the
+    # lists that showed it must drop it. Made public again: the reverse.
+    if raw:
+        return
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:
+        # Deleted with its page, whose deletion purges.
+        return
+    _guarded(lambda: purge.for_page(page))
+
+
+def search_index_changed(sender, **kwargs):
+    # Indexing runs after the change commits: the search pages rendered in
+    # between showed the old results.
+    def compute():
+        ps = purge.PurgeSet()
+        ps.add_search()
+        return ps
+
+    _guarded(compute)
+
+
+def stories_imported(story_ids) -> None:
+    """After an import committed: its stories were published without
+    ``page_published`` (``importing.base.publish_at``)."""
+    coherence.outdate_pages()
+
+    def compute():
+        ps = purge.PurgeSet()
+        purge.add_stories(ps, story_ids)
+        return ps
+
+    _guarded(compute)
+
+
 def _record_handler(compute, deleting=False):
     def handler(sender, instance, raw=False, created=False, **kwargs):
         if raw or created:
@@ -120,6 +164,14 @@ RECORDS = {
 
 
 def register_signal_handlers() -> None:
+    coherence.register_signal_handlers()
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"exemplars.caching.restriction.{signal is post_save}",
+        )
+    index_changed.connect(search_index_changed, dispatch_uid="exemplars.caching.search_index")
     # The WSGI layer keeps its settings between requests: a test's override resets them.
     setting_changed.connect(wsgi.settings_changed, dispatch_uid="exemplars.caching.settings")
     page_published.connect(page_changed, dispatch_uid="exemplars.caching.published")

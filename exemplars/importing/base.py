@@ -40,6 +40,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 from wagtail.rich_text import RichText
 
+from exemplars.caching.signal_handlers import stories_imported
 from exemplars.importing import encodings
 from exemplars.importing.html import ImagePart, TextPart, body_parts
 from exemplars.importing.jsonl import parse_line
@@ -446,6 +447,9 @@ class StoryImporter:
                     self.result.created += 1
                 else:
                     self.result.updated += 1
+            if done:
+                # Published without ``page_published``: readers' caches are told here.
+                stories_imported([pk for _lineno, pk, _created in done])
         finally:
             touched.clear()
         if progress:
