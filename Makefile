@@ -43,9 +43,15 @@ run: setup-db
 
 # The production configuration (gunicorn, WhiteNoise, settings/production.py) on
 # the same demo data; production passes DJANGO_SECRET_KEY etc. (README, "Deploying").
+# Redis is started the way `make test` starts it (scripts/services.sh): the page
+# cache must be one every gunicorn worker shares. Without Redis (it could not be
+# installed) the site runs with the page cache off, and says so.
+SERVE_REDIS_URL ?= redis://127.0.0.1:6379/1
 serve: setup-db
 	$(BIN)/python manage.py set_site_origin http://$(HOST)
-	HOST=$(HOST) VENV=$(VENV) bash deploy/serve.sh
+	@if [ -z "$$REDIS_URL" ] && bash scripts/services.sh start-redis; then \
+	  export REDIS_URL=$(SERVE_REDIS_URL); fi; \
+	HOST=$(HOST) VENV=$(VENV) exec bash deploy/serve.sh
 
 # The whole suite on SQLite, then on PostgreSQL (required in CI).
 test: install system-deps

@@ -27,6 +27,13 @@ if [ -z "${DJANGO_ALLOWED_HOSTS:-}" ]; then
   export DJANGO_ALLOWED_HOSTS="${HOST%:*},127.0.0.1,localhost"
 fi
 
+if [ "${EXEMPLARS_PAGE_CACHE:-1}" != 1 ]; then
+  echo "serve: page cache off (EXEMPLARS_PAGE_CACHE=${EXEMPLARS_PAGE_CACHE})"
+elif [ -n "${REDIS_URL:-}" ]; then
+  echo "serve: page cache in Redis ($REDIS_URL), shared by every worker"
+else
+  echo "serve: page cache OFF (no REDIS_URL: a cache in each worker's memory would serve pages other workers purged)"
+fi
 "$BIN/python" manage.py collectstatic --noinput -v 0
 echo "serve: http://$HOST/  (admin: http://$HOST/admin/)"
 exec "$BIN/gunicorn" -c deploy/gunicorn.conf.py --bind "$HOST" "$@"

@@ -14,6 +14,7 @@ from django.core.checks import Error, Tags, Warning
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
+from exemplars.caching.conf import page_cache_settings
 from exemplars_search.backends import load_backend_class, resolve_name
 
 INSTALL_HINT = 'See "Adding the extension to a Wagtail site" in the README.'
@@ -186,6 +187,32 @@ def check_reader_settings(app_configs=None, **kwargs):
     return warnings
 
 
+# Caches each server process holds alone: a purge in one never reaches another.
+PROCESS_LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def check_page_cache(app_configs=None, **kwargs):
+    conf = page_cache_settings()
+    backend = settings.CACHES.get(conf["CACHE"], {}).get("BACKEND", "")
+    if settings.DEBUG or not conf["ENABLED"] or backend not in PROCESS_LOCAL_CACHES:
+        return []
+    return [
+        Warning(
+            f"The page cache keeps pages in {backend.rsplit('.', 1)[-1]}, which each "
+            "server process holds alone: a publication purges the pages of the process "
+            "that handled it (or of none, from a command or cron), and the other "
+            "processes keep serving the old page until it expires.",
+            hint=f"Point CACHES[{conf['CACHE']!r}] at Redis (REDIS_URL), or set "
+            'EXEMPLARS_PAGE_CACHE = {"ENABLED": False}.',
+            obj="settings.EXEMPLARS_PAGE_CACHE",
+            id="exemplars.W004",
+        )
+    ]
+
+
 def _dotted(func) -> str:
     view = getattr(func, "view_class", None) or func
     # A Feed instance is the view itself; name it by its class.
@@ -202,3 +229,4 @@ def register_checks() -> None:
     register(check_search_backend, Tags.compatibility)
     register(check_urls, Tags.urls)
     register(check_reader_settings, Tags.compatibility)
+    register(check_page_cache, Tags.caches)

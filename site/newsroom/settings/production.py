@@ -34,6 +34,17 @@ if "DATABASE_CONN_MAX_AGE" not in os.environ:
     DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
+# Our page cache must be one all gunicorn workers share: in each worker's own
+# memory (no REDIS_URL) a purge made by one worker, a cron job or an import
+# reaches none of the others, which serve the old page until it expires. So
+# without Redis the page cache is off (README, "Caching"; `make serve` starts Redis).
+if EXEMPLARS_PAGE_CACHE["ENABLED"] and not os.environ.get("REDIS_URL"):  # noqa: F405
+    EXEMPLARS_PAGE_CACHE = {**EXEMPLARS_PAGE_CACHE, "ENABLED": False}  # noqa: F405
+    EXEMPLARS_PAGE_CACHE_OFF_REASON = (
+        "no REDIS_URL: each worker would keep its own copy of a page and miss the "
+        "other workers' purges"
+    )
+
 # WhiteNoise serves /static/ from gunicorn: hashed names cached for a year
 # (immutable), .gz and .br made once by collectstatic. It goes right after
 # SecurityMiddleware so static requests skip sessions, auth and the page cache.
