@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from unittest import mock
 
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import PageViewRestriction
 
 from exemplars.contests.forms import normalize_phone
 from exemplars.contests.models import ContestEntry, ContestPage, ContestQuestion
@@ -174,6 +176,72 @@ def test_the_database_refuses_a_duplicate_that_slips_past_the_form(client, secti
     assert response.status_code == 400
     assert "đã dự thi" in response.content.decode()
     assert ContestEntry.objects.count() == 1
+
+
+# -- restricted contests ------------------------------------------------------------
+
+
+def _token_in(html: str) -> str | None:
+    found = re.search(r'name="token" value="([^"]*)"', html)
+    return found.group(1) if found else None
+
+
+@pytest.mark.parametrize("kind", ["login", "password"])
+def test_a_restricted_contest_answers_as_an_unknown_one(client, section, ward, kind, settings):
+    settings.EXEMPLARS_READER_FORMS = {"RATE": 10}
+    contest = make_contest(section)
+    question = contest.questions.first()
+    with at(OPENS + dt.timedelta(days=1)):
+        # A token from the contest page as rendered while it was still public.
+        earlier = _token_in(client.get(contest.url).content.decode())
+        assert earlier
+        if kind == "login":
+            PageViewRestriction.objects.create(page=contest, restriction_type="login")
+        else:
+            PageViewRestriction.objects.create(
+                page=section, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+            )
+        url = reverse("exemplars_contest_entry", args=[contest.pk])
+        unknown_url = reverse("exemplars_contest_entry", args=[contest.pk + 1000])
+        unknown = client.post(unknown_url, {})
+        assert unknown.status_code == 404
+        responses = [
+            client.post(url, {}),
+            post(client, contest, entry_data(contest, ward, token=earlier)),
+        ]
+    for response in responses:
+        html = response.content.decode()
+        assert response.status_code == 404
+        # The same page, bar the address asked for (the page names it, hreflang).
+        assert html.replace(url, "") == unknown.content.decode().replace(unknown_url, "")
+        assert contest.title not in html and contest.url not in html
+        assert question.text not in html and "Thủ trưởng cơ quan" not in html
+        assert _token_in(html) is None
+    assert not ContestEntry.objects.exists()
+
+
+def test_a_restricted_contest_page_renders_no_entry_form(client, section, django_user_model):
+    contest = make_contest(section)
+    PageViewRestriction.objects.create(page=contest, restriction_type="login")
+    client.force_login(django_user_model.objects.create_user("docgia", password="x"))
+    with at(OPENS + dt.timedelta(days=1)):
+        html = client.get(contest.url).content.decode()
+    assert contest.title in html
+    assert "contest-form" not in html and _token_in(html) is None
+    assert "không nhận bài dự thi qua mạng" in html
+
+
+def test_a_failed_entry_mints_no_token_and_keeps_a_good_one(client, section, ward):
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        empty = client.post(reverse("exemplars_contest_entry", args=[contest.pk]), {})
+        assert empty.status_code == 400
+        assert _token_in(empty.content.decode()) == ""
+        token = make_token(f"contest:{contest.pk}")
+        typo = post(client, contest, entry_data(contest, ward, token=token, name=""))
+        assert typo.status_code == 400
+        assert _token_in(typo.content.decode()) == token
+    assert not ContestEntry.objects.exists()
 
 
 # -- hostile input ---------------------------------------------------------------------
