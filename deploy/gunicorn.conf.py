@@ -55,6 +55,13 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Behind the proxy on loopback: trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Header names with underscores are dropped, never mapped: X_Forwarded_For would
+# otherwise join X-Forwarded-For in HTTP_X_FORWARDED_FOR, which the rate limit and
+# SECURE_PROXY_SSL_HEADER read (gunicorn's default, said here so it stays).
+header_map = "drop"
+# Not even from the trusted proxy: gunicorn would otherwise take SCRIPT_NAME and
+# PATH_INFO from headers of those names, and our proxy never sends them.
+forwarder_headers = ""
 
 
 def when_ready(server):

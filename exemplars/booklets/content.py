@@ -1,4 +1,9 @@
-"""What a booklet prints: the campaign's chosen exemplars, their honours and story."""
+"""What a booklet prints: the campaign's chosen exemplars, their honours and story.
+
+A booklet shows what anonymous readers may read: a story under a view
+restriction (login or password, on it or any page above it) is left out, and
+the chapter falls back to the next public story or the exemplar's bio, unless
+the editor opts in (``include_restricted``), which the colophon then says."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from django.db.models import Prefetch, Q
 from django.utils.html import strip_tags
 
 from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Honour
+from exemplars.models.serving import Restricted
 
 
 @dataclass
@@ -53,9 +59,12 @@ def _story_blocks(story) -> list[tuple[str, str]]:
     return blocks
 
 
-def chapters(campaign: Campaign, exemplars: list[Exemplar]) -> list[Chapter]:
+def chapters(
+    campaign: Campaign, exemplars: list[Exemplar], *, include_restricted: bool = False
+) -> list[Chapter]:
     """One chapter per exemplar: honours (with decision numbers) and the newest
-    published story about them, in this campaign when there is one."""
+    published story about them, in this campaign when there is one; public
+    stories only unless ``include_restricted``."""
     ids = [e.pk for e in exemplars]
     loaded = {
         e.pk: e
@@ -70,13 +79,11 @@ def chapters(campaign: Campaign, exemplars: list[Exemplar]) -> list[Chapter]:
             )
         )
     }
+    published = ExemplarStoryPage.objects.live().filter(exemplar_id__in=ids)
+    if not include_restricted:
+        published = published.exclude(Restricted("path"))
     stories: dict[int, ExemplarStoryPage] = {}
-    for story in (
-        ExemplarStoryPage.objects.live()
-        .filter(exemplar_id__in=ids)
-        .order_by("-published_at", "-pk")
-        .prefetch_related("campaigns")
-    ):
+    for story in published.order_by("-published_at", "-pk").prefetch_related("campaigns"):
         in_campaign = any(c.pk == campaign.pk for c in story.campaigns.all())
         current = stories.get(story.exemplar_id)
         if current is None or (in_campaign and not getattr(current, "_in_campaign", False)):

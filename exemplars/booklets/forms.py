@@ -19,6 +19,15 @@ class BookletForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # Off unless ticked for this download: never remembered with the choice.
+    include_restricted = forms.BooleanField(
+        label=_("In cả bài viết không công khai (có giới hạn xem trên trang)"),
+        help_text=_(
+            "Mặc định ấn phẩm chỉ in những gì bạn đọc xem được trên trang. Nếu chọn, "
+            "trang cuối ghi rõ ấn phẩm có bài viết không công khai."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, candidates, order: dict[int, int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -53,17 +53,26 @@ def _fetcher_class():
     return BookletFetcher
 
 
-def render_html(campaign, exemplars, size: str = "a5", colophon: str | None = None) -> str:
+def render_html(
+    campaign,
+    exemplars,
+    size: str = "a5",
+    colophon: str | None = None,
+    *,
+    include_restricted: bool = False,
+) -> str:
     # A Vietnamese publication, whatever language the editor's admin speaks.
     with translation.override("vi"):
-        return _render_html(campaign, exemplars, size, colophon)
+        return _render_html(campaign, exemplars, size, colophon, include_restricted)
 
 
-def _render_html(campaign, exemplars, size, colophon) -> str:
+def _render_html(campaign, exemplars, size, colophon, include_restricted) -> str:
     booklet = getattr(campaign, "booklet", None) if campaign.pk else None
     context = {
         "campaign": campaign,
-        "chapters": chapters(campaign, exemplars),
+        "chapters": chapters(campaign, exemplars, include_restricted=include_restricted),
+        # Said on the colophon: the editor chose to print stories readers cannot see.
+        "includes_restricted": include_restricted,
         "size": SIZES[size],
         "image_scheme": IMAGE_SCHEME,
         "colophon": colophon if colophon is not None else (booklet.colophon if booklet else ""),
@@ -73,8 +82,16 @@ def _render_html(campaign, exemplars, size, colophon) -> str:
     return render_to_string("exemplars/booklets/booklet.html", context)
 
 
-def render_booklet(campaign, exemplars, size: str = "a5", colophon: str | None = None):
-    """The booklet as PDF bytes and its page count."""
+def render_booklet(
+    campaign,
+    exemplars,
+    size: str = "a5",
+    colophon: str | None = None,
+    *,
+    include_restricted: bool = False,
+):
+    """The booklet as PDF bytes and its page count. Public stories only unless
+    ``include_restricted`` (see ``booklets.content``)."""
     if size not in SIZES:
         raise ValueError(size)
     try:
@@ -82,7 +99,7 @@ def render_booklet(campaign, exemplars, size: str = "a5", colophon: str | None =
     except (ImportError, OSError) as error:
         # OSError: the Python package is there but Debian's Pango is not.
         raise BookletUnavailable(str(error)) from error
-    html = render_html(campaign, exemplars, size, colophon)
+    html = render_html(campaign, exemplars, size, colophon, include_restricted=include_restricted)
     fetcher = _fetcher_class()(timeout=5)
     document = HTML(string=html, url_fetcher=fetcher, base_url="exemplars-booklet:/").render()
     out = io.BytesIO()

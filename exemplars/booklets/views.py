@@ -49,7 +49,11 @@ def booklet_view(request, pk: int):
         chosen = form.cleaned_data["exemplars"]
         try:
             rendered = render_booklet(
-                campaign, chosen, form.cleaned_data["size"], form.cleaned_data["colophon"]
+                campaign,
+                chosen,
+                form.cleaned_data["size"],
+                form.cleaned_data["colophon"],
+                include_restricted=form.cleaned_data["include_restricted"],
             )
         except BookletUnavailable:
             messages.error(

@@ -29,14 +29,20 @@ import asyncio
 import logging
 import os
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from urllib.parse import unquote_to_bytes
 from wsgiref.util import FileWrapper
 
-from django.conf import settings
-
+from exemplars.caching.limits import (
+    INCOMPLETE,
+    TOO_LARGE,
+    body_limit,
+    declared_length,
+    has_body,
+    refusal,
+    spool,
+)
 from exemplars.caching.wsgi import MISSED_KEY
 
 logger = logging.getLogger("exemplars.caching")
@@ -72,7 +78,7 @@ class PageCacheASGI:
         answer = _Answer(scope["method"] == "HEAD")
         answer_from_memory = getattr(self.application, "answer_from_memory", None)
         missed = None
-        if answer_from_memory is not None and not _may_have_body(environ):
+        if answer_from_memory is not None and not has_body(environ):
             body = answer_from_memory(environ, answer.start_response)
             missed = environ.pop(MISSED_KEY, None)
             if missed is not None and missed in self._rendering:
@@ -88,7 +94,12 @@ class PageCacheASGI:
         if missed is not None:
             self._rendering[missed] = loop.create_future()
         try:
-            environ["wsgi.input"] = await _read_body(receive, environ)
+            try:
+                environ["wsgi.input"] = await _read_body(receive, environ)
+            except _Refused as refused:
+                if refused.status is not None:
+                    await _send_refusal(send, refused.status)
+                return
             running = self._executor().submit(self._run, environ, answer, loop, send)
             try:
                 await asyncio.wrap_future(running)
@@ -241,29 +252,67 @@ async def _lifespan(receive, send):
             return
 
 
-def _may_have_body(environ) -> bool:
-    if "HTTP_TRANSFER_ENCODING" in environ:
-        return True
-    return environ.get("CONTENT_LENGTH", "0") not in ("", "0")
+class _Refused(Exception):
+    """The request's body is not handed to the application: ``status`` is the
+    answer (None: the client left, there is no one to answer)."""
+
+    def __init__(self, status: int | None):
+        super().__init__(status)
+        self.status = status
 
 
 async def _read_body(receive, environ):
-    # Beyond Django's upload threshold the body waits on disk, as in Django's
-    # own ASGI handler.
-    body = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, mode="w+b")
-    if _may_have_body(environ):
+    """The whole body, in a spooled file, or ``_Refused`` (limits.py says when):
+    past its limit as soon as the declared length or the bytes so far say so,
+    without reading on; cut short, never."""
+    body = spool()
+    if not has_body(environ):
+        return body
+    try:
+        limit = body_limit(environ["PATH_INFO"])
+        try:
+            declared = declared_length(environ)
+        except ValueError:
+            raise _Refused(INCOMPLETE) from None
+        if declared is not None and declared > limit:
+            raise _Refused(TOO_LARGE)
+        received = 0
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
-            body.write(message.get("body", b""))
+                # The client left (or stalled past gunicorn's timeout) mid-body.
+                raise _Refused(None)
+            chunk = message.get("body", b"")
+            received += len(chunk)
+            if received > limit:
+                raise _Refused(TOO_LARGE)
+            body.write(chunk)
             if not message.get("more_body", False):
                 break
-        if "CONTENT_LENGTH" not in environ:
-            # A chunked body: Django reads CONTENT_LENGTH bytes, now known.
-            environ["CONTENT_LENGTH"] = str(body.tell())
-        body.seek(0)
+        if declared is not None and received != declared:
+            raise _Refused(INCOMPLETE)
+    except BaseException:
+        body.close()
+        raise
+    if declared is None:
+        # A chunked body: Django reads CONTENT_LENGTH bytes, now known.
+        environ["CONTENT_LENGTH"] = str(received)
+    body.seek(0)
     return body
+
+
+async def _send_refusal(send, status: int):
+    status_line, headers, body = refusal(status)
+    start = {
+        "type": "http.response.start",
+        "status": status,
+        "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in headers],
+    }
+    try:
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
+    except OSError:
+        pass  # gone already
 
 
 def wsgi_environ(scope) -> dict:
@@ -303,6 +352,11 @@ def wsgi_environ(scope) -> dict:
         environ["REMOTE_ADDR"] = client[0]
         environ["REMOTE_PORT"] = str(client[1])
     for name, value in scope["headers"]:
+        if b"_" in name:
+            # X_Forwarded_For would become HTTP_X_FORWARDED_FOR, joined to the
+            # real one: names with underscores stand in for nothing (gunicorn
+            # drops them too; another server might not).
+            continue
         name = name.decode("latin-1").upper().replace("-", "_")
         value = value.decode("latin-1")
         if name == "CONTENT_LENGTH" or name == "CONTENT_TYPE":

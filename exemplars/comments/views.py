@@ -2,6 +2,8 @@
 
 CSRF-exempt because the form lives on a cached page that carries no token;
 guarded by ``reader_forms`` (honeypot, signed load-time token, rate limit).
+A story that is not public (a view restriction on it or above it) answers
+exactly as an unknown id: 404, nothing stored, nothing of the story shown.
 Its answers set no cookie and are never cached (POST).
 """
 
@@ -17,7 +19,7 @@ from django.views.decorators.http import require_POST
 from exemplars.comments.forms import CommentForm
 from exemplars.comments.models import Comment
 from exemplars.models import ExemplarStoryPage
-from exemplars.reader.forms import answer_language, over_rate
+from exemplars.reader.forms import answer_language, over_rate, takes_reader_posts
 
 
 def comment_target(story) -> str:
@@ -38,7 +40,7 @@ def post_comment(request, *args, **kwargs):
 
 def _post_comment(request, story_id: int):
     story = ExemplarStoryPage.objects.live().filter(pk=story_id).first()
-    if story is None:
+    if story is None or not takes_reader_posts(story):
         raise Http404
     if not story.comments_open:
         return _answer(request, story, 403, message=_("Bài viết này đã đóng bình luận."))

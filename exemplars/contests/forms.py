@@ -1,35 +1,20 @@
-"""The entry form, built from the contest's questions, and who a participant is.
+"""The entry form, built from the contest's questions.
 
-A participant is identified by their phone number (digits, national form:
-``+84 91 234 5678`` and ``0912345678`` are one number) or their email
-(NFC, case-folded); either one already in the contest refuses the entry.
+Who a participant is (one phone number, one email, in a canonical form) is
+``contests.identity``: the form checks with it and tells the reader what is
+wrong; either one already in the contest refuses the entry.
 """
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exemplars.contests.identity import InvalidPhone, normalize_email, normalize_phone
 from exemplars.models import Locality
-from exemplars.reader.forms import GuardedForm, PlainTextField, plain_text
+from exemplars.reader.forms import GuardedForm, PlainTextField
 
-PHONE = re.compile(r"^0\d{9,10}$")
 TIEBREAK_MAX = 10_000_000
-
-
-def normalize_phone(value: str) -> str:
-    digits = re.sub(r"[\s.\-()]", "", plain_text(value, single_line=True))
-    if digits.startswith("+84"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) in (11, 12):
-        digits = "0" + digits[2:]
-    return digits
-
-
-def normalize_email(value: str) -> str:
-    return plain_text(value, single_line=True).casefold()
 
 
 def entry_target(contest) -> str:
@@ -102,11 +87,10 @@ class EntryForm(GuardedForm):
         return [self[f"q_{q.pk}"] for q in self.contest.question_list]
 
     def clean_phone(self):
-        phone = normalize_phone(self.cleaned_data.get("phone", ""))
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(
-                _("Số điện thoại không hợp lệ: 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84.")
-            )
+        try:
+            phone = normalize_phone(self.cleaned_data.get("phone", ""))
+        except InvalidPhone as error:
+            raise forms.ValidationError(error.message, code="phone") from None
         if phone and self.contest.entries.filter(phone=phone).exists():
             raise forms.ValidationError(
                 _("Số điện thoại này đã dự thi. Mỗi người chỉ được gửi một bài dự thi.")

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from exemplars.contests.identity import InvalidPhone, normalize_email, normalize_phone
 from exemplars.models.serving import ReaderPageMixin
 from exemplars.policy import NewsroomPagePermissionsMixin
 
@@ -137,8 +138,9 @@ class ContestQuestion(Orderable):
 
 class ContestEntry(models.Model):
     """One participant's answers. A participant is their phone number or email,
-    normalised (``contests.forms``): each may enter a contest once, enforced by
-    the unique constraints below. Contact details are for the editors alone."""
+    in the canonical form of ``contests.identity`` (``save`` stores nothing
+    else): each may enter a contest once, enforced by the unique constraints
+    below. Contact details are for the editors alone."""
 
     contest = models.ForeignKey(
         ContestPage, verbose_name=_("cuộc thi"), on_delete=models.CASCADE, related_name="entries"
@@ -177,3 +179,18 @@ class ContestEntry(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Whoever saves (the form, the admin, a script): the unique constraints
+        # compare canonical forms only. An invalid number raises InvalidPhone.
+        self.phone = normalize_phone(self.phone)
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        try:
+            self.phone = normalize_phone(self.phone)
+        except InvalidPhone as error:
+            raise ValidationError({"phone": error.message}) from None
+        self.email = normalize_email(self.email)

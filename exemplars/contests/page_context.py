@@ -6,6 +6,7 @@ from exemplars.caching import freshness
 from exemplars.contests.forms import EntryForm
 from exemplars.contests.ranking import winners
 from exemplars.reader import structured_data as sd
+from exemplars.reader.forms import takes_reader_posts
 
 
 def contest_context(contest, request) -> dict:
@@ -29,7 +30,10 @@ def contest_context(contest, request) -> dict:
             request=request,
         )
     if state == "open":
-        context["form"] = EntryForm(contest=contest)
+        if takes_reader_posts(contest):
+            context["form"] = EntryForm(contest=contest)
+        else:
+            context["entries_offline"] = True
     elif state == "closed":
         context["winners"] = winners(contest)
     return context

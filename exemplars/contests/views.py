@@ -1,6 +1,7 @@
 """The endpoint the contest page's form posts to (``/cuoc-thi/<contest_id>/tham-gia/``).
 
-CSRF-exempt and guarded like the comment form (see ``reader_forms``).
+CSRF-exempt and guarded like the comment form (see ``reader_forms``); a contest
+that is not public answers exactly as an unknown id (404, nothing stored).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from exemplars.contests.forms import EntryForm
 from exemplars.contests.models import ContestEntry, ContestPage
-from exemplars.reader.forms import answer_language, over_rate
+from exemplars.reader.forms import answer_language, over_rate, takes_reader_posts
 
 DUPLICATE = gettext_lazy(
     "Số điện thoại hoặc email này đã dự thi. Mỗi người chỉ được gửi một bài dự thi."
@@ -37,7 +38,7 @@ def post_entry(request, *args, **kwargs):
 
 def _post_entry(request, contest_id: int):
     contest = ContestPage.objects.live().filter(pk=contest_id).first()
-    if contest is None:
+    if contest is None or not takes_reader_posts(contest):
         raise Http404
     state = contest.state()
     if state != "open":

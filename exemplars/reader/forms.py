@@ -10,6 +10,14 @@ CSRF-exempt and guarded instead by:
   only that the form was loaded from our page recently, not who loaded it;
 - a per-address rate limit kept in the Django cache.
 
+A token is minted only where our page renders the form for a public page
+(never on a failed post: an answer to a POST would otherwise hand a fresh,
+valid token to whoever asks, page loaded or not). A failed post shows the
+reader's own token back while it is still good, so they can correct and resend;
+once it has expired they reload the page. Restricted pages (login, password)
+take no posts at all: their endpoints answer as for an unknown page
+(:func:`takes_reader_posts`).
+
 None of this identifies a reader; what a reader writes is held for an editor
 (comments) or checked against the entries already in (contests).
 """
@@ -131,13 +139,25 @@ class GuardedForm(forms.Form):
             )
         if not check_token(cleaned.get(TOKEN, ""), self.target):
             raise forms.ValidationError(
-                _("Biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại."), code="token"
+                _(
+                    "Biểu mẫu đã hết hạn. Vui lòng chép lại nội dung bạn đã viết (bên dưới), "
+                    "tải lại trang rồi gửi lại."
+                ),
+                code="token",
             )
         return cleaned
 
-    def fresh_token(self) -> str:
-        """A new token for the form shown again after an error."""
-        return make_token(self.target)
+    def token_value(self) -> str:
+        """The token the rendered form carries.
+
+        Unbound (our page renders the form): the one minted in ``__init__``.
+        Bound (shown again after a failed post): the token the reader posted,
+        unchanged and only while it is still good for this target, else none;
+        a failed post never mints one."""
+        if not self.is_bound:
+            return self.initial[TOKEN]
+        posted = self.data.get(TOKEN, "")
+        return posted if isinstance(posted, str) and check_token(posted, self.target) else ""
 
 
 def plain_text(value: str, *, single_line: bool = False) -> str:
@@ -164,6 +184,17 @@ class PlainTextField(forms.CharField):
 
     def to_python(self, value):
         return plain_text(super().to_python(value), single_line=self.single_line)
+
+
+def takes_reader_posts(page) -> bool:
+    """Whether ``page`` shows a reader form and its endpoint stores what is posted.
+
+    Only public pages do. A page under a view restriction (its own or an
+    ancestor's, login or password) is not shown to anonymous readers, and the
+    endpoints are CSRF-exempt and cookie-blind, so they cannot tell who passed
+    the restriction: they answer as for an unknown page, and the page renders
+    no form (no token is minted for it)."""
+    return not page.get_view_restrictions().exists()
 
 
 def answer_language(request) -> str:

@@ -7,6 +7,7 @@ from django import template
 from exemplars.comments.forms import CommentForm
 from exemplars.comments.models import Comment
 from exemplars.comments.views import comment_target
+from exemplars.reader.forms import takes_reader_posts
 
 register = template.Library()
 
@@ -17,5 +18,7 @@ def story_comments(context, story):
         # The preview of a story not saved yet: nothing to show, nowhere to post.
         return {"story": story, "comments": [], "form": None, "unsaved": True}
     comments = list(Comment.objects.approved().filter(story=story).order_by("created_at", "pk"))
-    form = CommentForm(target=comment_target(story)) if story.comments_open else None
+    # A restricted story takes no comments (its endpoint answers 404): no form, no token.
+    takes_comments = story.comments_open and takes_reader_posts(story)
+    form = CommentForm(target=comment_target(story)) if takes_comments else None
     return {"story": story, "comments": comments, "form": form, "request": context.get("request")}

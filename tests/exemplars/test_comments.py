@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from exemplars.caching import store
 from exemplars.comments.models import Comment
@@ -117,12 +118,75 @@ def test_a_missing_forged_or_stale_token_is_refused(client, story, settings):
     assert not Comment.objects.exists()
 
 
-def test_an_error_page_gives_a_fresh_token_and_keeps_what_was_typed(client, story):
-    response = post(client, story, name="", text="Giữ lại nội dung này")
+def test_an_error_page_keeps_what_was_typed_and_the_readers_own_token(client, story):
+    token = form_token(client, story)
+    response = post(client, story, token=token, name="", text="Giữ lại nội dung này")
     html = response.content.decode()
     assert "Giữ lại nội dung này" in html
-    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
-    assert post(client, story, token=token).status_code == 200
+    # The token posted, shown back as it was: nothing new is minted for a failed post.
+    assert page_token(html) == token
+    assert post(client, story, token=page_token(html)).status_code == 200
+
+
+def page_token(html: str) -> str | None:
+    found = re.search(r'name="token" value="([^"]*)"', html)
+    return found.group(1) if found else None
+
+
+def test_a_failed_post_mints_no_token(client, story):
+    # An empty post used to be answered with a freshly signed token.
+    empty = client.post(reverse("exemplars_comment_post", args=[story.pk]), {})
+    assert empty.status_code == 400
+    assert page_token(empty.content.decode()) == ""
+    old = timezone.now() - dt.timedelta(hours=7)
+    with mock.patch("time.time", return_value=old.timestamp()):
+        stale = make_token(f"comment:{story.pk}")
+    response = post(client, story, token=stale, text="Nội dung viết lâu")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert page_token(html) == ""
+    # The reader is told to reload, and their text is there to copy.
+    assert "tải lại trang" in html
+    assert "Nội dung viết lâu" in html
+    assert not Comment.objects.exists()
+
+
+def _restrict_story(story, kind):
+    if kind == "login":
+        return PageViewRestriction.objects.create(page=story, restriction_type="login")
+    # A password on the section reaches every story in it.
+    return PageViewRestriction.objects.create(
+        page=story.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+    )
+
+
+@pytest.mark.parametrize("kind", ["login", "password"])
+def test_a_restricted_story_answers_as_an_unknown_one(client, story, kind, settings):
+    settings.EXEMPLARS_READER_FORMS = {"RATE": 10}
+    # A token from the story's page as rendered while it was still public.
+    earlier = form_token(client, story)
+    _restrict_story(story, kind)
+    url = reverse("exemplars_comment_post", args=[story.pk])
+    unknown_url = reverse("exemplars_comment_post", args=[story.pk + 1000])
+    unknown = client.post(unknown_url, {})
+    assert unknown.status_code == 404
+    for response in (client.post(url, {}), post(client, story, token=earlier)):
+        html = response.content.decode()
+        assert response.status_code == 404
+        # The same page, bar the address asked for (the page names it, hreflang).
+        assert html.replace(url, "") == unknown.content.decode().replace(unknown_url, "")
+        assert story.title not in html and story.url not in html
+        assert page_token(html) is None
+    assert not Comment.objects.exists()
+
+
+def test_a_restricted_story_page_renders_no_comment_form(client, story, django_user_model):
+    _restrict_story(story, "login")
+    client.force_login(django_user_model.objects.create_user("docgia", password="x"))
+    html = client.get(story.url).content.decode()
+    assert story.title in html
+    assert "Viết bình luận mới" not in html
+    assert page_token(html) is None
 
 
 def test_more_than_three_a_minute_from_one_address_get_429(client, story):

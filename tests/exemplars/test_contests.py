@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 import io
+import logging
+import random
+import re
 from unittest import mock
 
+import hypothesis
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
+from wagtail.models import PageViewRestriction
 
-from exemplars.contests.forms import normalize_phone
+from exemplars.contests.identity import InvalidPhone, normalize_email, normalize_phone
 from exemplars.contests.models import ContestEntry, ContestPage, ContestQuestion
 from exemplars.contests.ranking import ranking, winners
 from exemplars.models import Locality
@@ -48,7 +59,7 @@ def ward():
 def make_contest(section, *, tiebreak="Có bao nhiêu người trả lời đúng cả hai câu?", **kw):
     contest = ContestPage(
         title="Cuộc thi tìm hiểu Luật Thi đua, khen thưởng",
-        slug="cuoc-thi-luat",
+        slug=kw.pop("slug", "cuoc-thi-luat"),
         opens_at=OPENS,
         closes_at=CLOSES,
         tiebreak_question=tiebreak,
@@ -174,6 +185,72 @@ def test_the_database_refuses_a_duplicate_that_slips_past_the_form(client, secti
     assert response.status_code == 400
     assert "đã dự thi" in response.content.decode()
     assert ContestEntry.objects.count() == 1
+
+
+# -- restricted contests ------------------------------------------------------------
+
+
+def _token_in(html: str) -> str | None:
+    found = re.search(r'name="token" value="([^"]*)"', html)
+    return found.group(1) if found else None
+
+
+@pytest.mark.parametrize("kind", ["login", "password"])
+def test_a_restricted_contest_answers_as_an_unknown_one(client, section, ward, kind, settings):
+    settings.EXEMPLARS_READER_FORMS = {"RATE": 10}
+    contest = make_contest(section)
+    question = contest.questions.first()
+    with at(OPENS + dt.timedelta(days=1)):
+        # A token from the contest page as rendered while it was still public.
+        earlier = _token_in(client.get(contest.url).content.decode())
+        assert earlier
+        if kind == "login":
+            PageViewRestriction.objects.create(page=contest, restriction_type="login")
+        else:
+            PageViewRestriction.objects.create(
+                page=section, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+            )
+        url = reverse("exemplars_contest_entry", args=[contest.pk])
+        unknown_url = reverse("exemplars_contest_entry", args=[contest.pk + 1000])
+        unknown = client.post(unknown_url, {})
+        assert unknown.status_code == 404
+        responses = [
+            client.post(url, {}),
+            post(client, contest, entry_data(contest, ward, token=earlier)),
+        ]
+    for response in responses:
+        html = response.content.decode()
+        assert response.status_code == 404
+        # The same page, bar the address asked for (the page names it, hreflang).
+        assert html.replace(url, "") == unknown.content.decode().replace(unknown_url, "")
+        assert contest.title not in html and contest.url not in html
+        assert question.text not in html and "Thủ trưởng cơ quan" not in html
+        assert _token_in(html) is None
+    assert not ContestEntry.objects.exists()
+
+
+def test_a_restricted_contest_page_renders_no_entry_form(client, section, django_user_model):
+    contest = make_contest(section)
+    PageViewRestriction.objects.create(page=contest, restriction_type="login")
+    client.force_login(django_user_model.objects.create_user("docgia", password="x"))
+    with at(OPENS + dt.timedelta(days=1)):
+        html = client.get(contest.url).content.decode()
+    assert contest.title in html
+    assert "contest-form" not in html and _token_in(html) is None
+    assert "không nhận bài dự thi qua mạng" in html
+
+
+def test_a_failed_entry_mints_no_token_and_keeps_a_good_one(client, section, ward):
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        empty = client.post(reverse("exemplars_contest_entry", args=[contest.pk]), {})
+        assert empty.status_code == 400
+        assert _token_in(empty.content.decode()) == ""
+        token = make_token(f"contest:{contest.pk}")
+        typo = post(client, contest, entry_data(contest, ward, token=token, name=""))
+        assert typo.status_code == 400
+        assert _token_in(typo.content.decode()) == token
+    assert not ContestEntry.objects.exists()
 
 
 # -- hostile input ---------------------------------------------------------------------
@@ -369,6 +446,249 @@ def test_phone_numbers_normalise_to_the_national_form():
     assert normalize_phone("+84 912-345-678") == "0912345678"
     assert normalize_phone("84912345678") == "0912345678"
     assert normalize_phone("(0296) 3852 123") == "02963852123"
+    assert normalize_phone("+84 (0) 296 3852 123") == "02963852123"
+    assert normalize_phone("0084 912 345 678") == "0912345678"
+    assert normalize_phone("  ") == ""
+
+
+# The five spellings one participant used to enter one contest five times.
+FIVE_SPELLINGS = [
+    "0912345678",
+    "0٩١٢٣٤٥٦٧٨",  # Arabic-Indic digits after an ASCII zero
+    "091234567８",  # a fullwidth last digit
+    "+84 (0) 912 345 678",  # stored as 00912345678 by the old rule
+    "84912345678",
+]
+
+
+def test_five_spellings_of_one_number_enter_once(client, section, ward, settings):
+    settings.EXEMPLARS_READER_FORMS = {"RATE": 10}
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        first, *others = [
+            post(client, contest, entry_data(contest, ward, phone=phone))
+            for phone in FIVE_SPELLINGS
+        ]
+    assert first.status_code == 200
+    for response in others:
+        assert response.status_code == 400
+        assert "Số điện thoại này đã dự thi" in response.content.decode()
+    assert list(ContestEntry.objects.values_list("phone", flat=True)) == ["0912345678"]
+
+
+@pytest.mark.parametrize(
+    "phone, reason",
+    [
+        ("O912345678", "chỉ gồm chữ số"),  # a Latin O for the zero
+        ("09З2345678", "chỉ gồm chữ số"),  # a Cyrillic Ze for the three
+        ("0912 345 678 ext 2", "chỉ gồm chữ số"),
+        ("09+12345678", "chỉ gồm chữ số"),
+        ("+1 650 253 0000", "chỉ nhận số Việt Nam"),
+        ("+33 1 23 45 67 89", "chỉ nhận số Việt Nam"),
+        ("0033 123 456 789", "chỉ nhận số Việt Nam"),
+        ("00912345678", "chỉ nhận số Việt Nam"),
+        ("091234567", "số di động có 10 chữ số"),
+        ("09123456789", "số di động có 10 chữ số"),
+        ("0112345678", "số di động có 10 chữ số"),  # 01x: renumbered in 2018
+        ("912345678", "số di động có 10 chữ số"),  # the zero left out
+        ("1900 1234", "số di động có 10 chữ số"),
+        ("0296385212", "số di động có 10 chữ số"),  # a landline one digit short
+    ],
+)
+def test_what_is_not_a_vietnamese_phone_number_is_refused(client, section, ward, phone, reason):
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        response = post(client, contest, entry_data(contest, ward, phone=phone))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Số điện thoại không hợp lệ" in html and reason in html
+    assert not ContestEntry.objects.exists()
+
+
+def test_emails_are_stripped_and_lower_cased_but_gmail_dots_and_tags_count(
+    client, section, ward, settings
+):
+    settings.EXEMPLARS_READER_FORMS = {"RATE": 10}
+    contest = make_contest(section)
+    with at(OPENS + dt.timedelta(days=1)):
+        sent = [
+            post(client, contest, entry_data(contest, ward, phone="", email=email))
+            for email in ("  An.Nguyen@Gmail.com ", "an.nguyen@gmail.COM", "annguyen@gmail.com")
+        ]
+        tagged = post(client, contest, entry_data(contest, ward, phone="", email="an+thi@x.vn"))
+    assert [r.status_code for r in sent] == [200, 400, 200]
+    assert "Email này đã dự thi" in sent[1].content.decode()
+    assert tagged.status_code == 200
+    assert sorted(ContestEntry.objects.values_list("email", flat=True)) == [
+        "an+thi@x.vn",
+        "an.nguyen@gmail.com",
+        "annguyen@gmail.com",
+    ]
+
+
+def test_the_model_stores_only_canonical_contacts(section):
+    contest = make_contest(section)
+    entry = ContestEntry.objects.create(
+        contest=contest, name="An", phone="+84 (0) 912 345 678", email=" An@X.VN ", answers={}
+    )
+    entry.refresh_from_db()
+    assert (entry.phone, entry.email) == ("0912345678", "an@x.vn")
+    # Whatever path stores it, the constraint compares canonical forms.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ContestEntry.objects.create(contest=contest, name="B", phone="0٩١٢٣٤٥٦٧٨", answers={})
+    with pytest.raises(InvalidPhone):
+        ContestEntry.objects.create(contest=contest, name="C", phone="số tôi", answers={})
+    invalid = ContestEntry(contest=contest, name="C", phone="12345", answers={})
+    with pytest.raises(ValidationError) as error:
+        invalid.full_clean()
+    assert "Số điện thoại không hợp lệ" in str(error.value.message_dict["phone"])
+    assert ContestEntry.objects.count() == 1
+
+
+def test_the_migration_makes_stored_contacts_canonical_and_keeps_collisions(section, caplog):
+    contest = make_contest(section)
+    other = make_contest(section, slug="cuoc-thi-khac")
+    t0 = OPENS + dt.timedelta(hours=1)
+
+    def entry(contest, minutes, phone="", email=""):
+        return ContestEntry(
+            contest=contest,
+            name="X",
+            phone=phone,
+            email=email,
+            answers={},
+            submitted_at=t0 + dt.timedelta(minutes=minutes),
+        )
+
+    # bulk_create writes what the old rule stored, past the model's save.
+    legacy, holder, plain, invalid, mail, same_mail, elsewhere = ContestEntry.objects.bulk_create(
+        [
+            entry(contest, 1, phone="00912345678"),  # old "+84 (0) 912 345 678"
+            entry(contest, 2, phone="0912345678"),  # the same number, already canonical
+            entry(contest, 3, phone="84987654321"),
+            entry(contest, 4, phone="12345"),
+            entry(contest, 5, email=" An@X.VN"),
+            entry(contest, 6, email="an@x.vn "),
+            entry(other, 7, phone="00912345678"),
+        ]
+    )
+    migration = importlib.import_module(
+        "exemplars.migrations.0011_contest_entry_canonical_contacts"
+    )
+    with caplog.at_level(logging.WARNING, logger="exemplars.contests"):
+        migration.canonicalise(django_apps, None)
+    stored = dict(ContestEntry.objects.values_list("pk", "phone"))
+    emails = dict(ContestEntry.objects.values_list("pk", "email"))
+    # The entry already holding the number keeps it; the other keeps what it had.
+    assert stored[holder.pk] == "0912345678" and stored[legacy.pk] == "00912345678"
+    assert stored[plain.pk] == "0987654321"
+    assert stored[invalid.pk] == "12345"
+    assert emails[mail.pk] == "an@x.vn" and emails[same_mail.pk] == "an@x.vn "
+    # Another contest is another participant list.
+    assert stored[elsewhere.pk] == "0912345678"
+    logged = caplog.text
+    assert f"contest entry {legacy.pk}" in logged and f"contest entry {invalid.pk}" in logged
+    assert f"contest entry {same_mail.pk}" in logged
+    # Run again: nothing left to change.
+    migration.canonicalise(django_apps, None)
+    assert dict(ContestEntry.objects.values_list("pk", "phone")) == stored
+
+
+# -- the phone rule, property-based and against Google's numbering data --------------
+
+DIGIT_ZEROS = [0x30, 0x660, 0x6F0, 0x966, 0xFF10]  # ASCII, Arabic-Indic (2), Devanagari, fullwidth
+canonical_mobiles = st.builds(
+    lambda prefix, rest: "0" + prefix + rest,
+    st.sampled_from("35789"),
+    st.text("0123456789", min_size=8, max_size=8),
+)
+canonical_landlines = st.builds(
+    lambda rest: "02" + rest, st.text("0123456789", min_size=9, max_size=9)
+)
+
+
+@st.composite
+def spellings(draw, number):
+    """``number`` as someone might type it: a country code or not, separators, other digits."""
+    subscriber = number[1:]
+    head = draw(st.sampled_from(["0", "+84", "84", "+84 (0) ", "0084 ", "+84 0"]))
+    text = head + subscriber
+    out = []
+    for ch in text:
+        if ch.isdigit():
+            ch = chr(draw(st.sampled_from(DIGIT_ZEROS)) + int(ch))
+        out.append(ch)
+        if draw(st.integers(0, 4)) == 0:
+            out.append(draw(st.sampled_from([" ", ".", "-", "\u00a0"])))
+    return "".join(out)
+
+
+@given(
+    st.one_of(canonical_mobiles, canonical_landlines).flatmap(
+        lambda n: st.tuples(st.just(n), spellings(n))
+    )
+)
+@hypothesis.settings(max_examples=300, deadline=None)
+def test_every_spelling_of_a_number_normalises_to_it(pair):
+    number, spelling = pair
+    assert normalize_phone(number) == number
+    assert normalize_phone(spelling) == number
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+@hypothesis.settings(max_examples=500, deadline=None)
+def test_normalising_is_idempotent_and_refuses_with_a_reason(text):
+    try:
+        once = normalize_phone(text)
+    except InvalidPhone as error:
+        assert str(error).startswith("Số điện thoại không hợp lệ")
+        return
+    assert normalize_phone(once) == once
+    assert once == "" or once.isascii() and once.isdigit()
+    assert normalize_email(normalize_email(text)) == normalize_email(text)
+
+
+def test_the_rule_agrees_with_googles_numbering_plan():
+    """Every number libphonenumber calls a valid Vietnamese mobile or landline is
+    accepted, bar its 9-digit 0121x/0140/0160 blocks; what we accept beyond it
+    is unallocated blocks of a valid shape (we check the shape, not allocation)."""
+    phonenumbers = pytest.importorskip("phonenumbers")
+    rng = random.Random(20)
+    ours_only = theirs_only = agreed = 0
+    for _n in range(600):
+        length = rng.choice([8, 9])
+        digits = "0" + rng.choice("123456789") + "".join(rng.choices("0123456789", k=length))
+        parsed = phonenumbers.parse(digits, "VN")
+        theirs = phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in (
+            phonenumbers.PhoneNumberType.MOBILE,
+            phonenumbers.PhoneNumberType.FIXED_LINE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        )
+        try:
+            ours = normalize_phone(digits) == digits
+        except InvalidPhone:
+            ours = False
+        if theirs and not ours:
+            # libphonenumber also lists 0121x, 0140 and 0160 blocks (9 national
+            # digits, machine-to-machine lines): not a participant's phone, refused.
+            assert digits.startswith(("0121", "0140", "0160")), digits
+            theirs_only += 1
+        agreed += ours == theirs
+        ours_only += ours and not theirs
+    # Every example number libphonenumber ships for Vietnam is accepted too.
+    for kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE):
+        example = phonenumbers.example_number_for_type("VN", kind)
+        national = "0" + str(example.national_number)
+        assert (
+            normalize_phone(
+                phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            )
+            == national
+        )
+    assert agreed + ours_only + theirs_only == 600
+    print(
+        f"phone rule vs libphonenumber: {agreed} agree, {ours_only} ours only, {theirs_only} theirs only"
+    )
 
 
 def test_an_english_reader_is_answered_in_english(client, section, ward):

@@ -1,4 +1,4 @@
-"""``manage.py campaign_booklet SLUG --output FILE.pdf [--size a5|a4]``."""
+"""``manage.py campaign_booklet SLUG --output FILE.pdf [--size a5|a4] [--include-restricted]``."""
 
 from __future__ import annotations
 
@@ -17,15 +17,23 @@ class Command(BaseCommand):
     help = (
         "In ấn phẩm giới thiệu điển hình của một phong trào ra tệp PDF: các điển hình biên tập "
         "viên đã chọn theo thứ tự đã sắp xếp (chưa chọn: mọi điển hình của phong trào). "
-        "Prints the page count."
+        "Chỉ in bài viết công khai, trừ khi có --include-restricted. Prints the page count."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("campaign", help="slug của phong trào")
         parser.add_argument("--output", "-o", required=True, help="tệp PDF ghi ra")
         parser.add_argument("--size", choices=sorted(SIZES), default="a5")
+        parser.add_argument(
+            "--include-restricted",
+            action="store_true",
+            help=(
+                "in cả bài viết có giới hạn xem (đăng nhập, mật khẩu); trang cuối ghi rõ điều đó "
+                "(include view-restricted stories; the colophon says so)"
+            ),
+        )
 
-    def handle(self, *args, campaign, output, size, **options):
+    def handle(self, *args, campaign, output, size, include_restricted=False, **options):
         found = Campaign.objects.filter(slug=campaign).first()
         if found is None:
             raise CommandError(f"Không có phong trào nào có slug “{campaign}”.")
@@ -33,7 +41,9 @@ class Command(BaseCommand):
         if not exemplars:
             raise CommandError(f"Phong trào “{found.name}” chưa có điển hình nào để in.")
         try:
-            booklet = render_booklet(found, exemplars, size=size)
+            booklet = render_booklet(
+                found, exemplars, size=size, include_restricted=include_restricted
+            )
         except BookletUnavailable as error:
             raise CommandError(
                 f"Chưa cài WeasyPrint hoặc Pango ({error}): pip install weasyprint; "

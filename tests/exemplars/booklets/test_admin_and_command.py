@@ -5,8 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
-from exemplars.models import Booklet
+from exemplars.models import Booklet, ExemplarStoryPage
 from tests.exemplars.desk import make_desk
 
 from .pdf import page_texts, reader, toc_entries
@@ -104,3 +105,67 @@ def test_command_writes_the_chosen_booklet_and_prints_its_page_count(tmp_path, b
 def test_command_explains_an_unknown_campaign(tmp_path, db):
     with pytest.raises(CommandError, match="Không có phong trào"):
         call_command("campaign_booklet", "khong-co", "--output", str(tmp_path / "x.pdf"))
+
+
+# -- view-restricted stories -----------------------------------------------------------
+
+STORY = "Người phụ nữ đưa lúa hữu cơ về ấp"
+NOTE = "Ấn phẩm này có cả bài viết không công khai trên trang điện tử của báo."
+
+
+def _flat(pdf: bytes) -> tuple[str, str]:
+    """(the whole text, the colophon page's), whitespace folded: lines wrap anywhere."""
+    texts = [" ".join(t.split()) for t in page_texts(pdf)]
+    return " ".join(texts), texts[-1]
+
+
+def _restrict(kind):
+    story = ExemplarStoryPage.objects.get(title=STORY)
+    if kind == "login":
+        PageViewRestriction.objects.create(page=story, restriction_type="login")
+    else:  # a password on the section reaches every story in it
+        PageViewRestriction.objects.create(
+            page=story.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+
+
+@pytest.mark.parametrize("kind", ["login", "password"])
+def test_command_prints_only_public_stories_unless_told(tmp_path, booklet_campaign, kind):
+    campaign, _exemplars = booklet_campaign
+    target = tmp_path / "an-pham.pdf"
+    call_command("campaign_booklet", campaign.slug, "--output", str(target), stdout=StringIO())
+    assert STORY in _flat(target.read_bytes())[0]  # public: printed
+    _restrict(kind)
+    call_command("campaign_booklet", campaign.slug, "--output", str(target), stdout=StringIO())
+    text, colophon = _flat(target.read_bytes())
+    assert STORY not in text and NOTE not in text
+    # The chapter falls back to the exemplar's bio.
+    assert "Điển hình tiêu biểu của phong trào ở địa phương." in text
+    call_command(
+        "campaign_booklet",
+        campaign.slug,
+        "--output",
+        str(target),
+        "--include-restricted",
+        stdout=StringIO(),
+    )
+    text, colophon = _flat(target.read_bytes())
+    assert STORY in text and NOTE in colophon
+
+
+def test_admin_prints_restricted_stories_only_when_ticked(client, editor, booklet_campaign):
+    campaign, (first, _second, _third) = booklet_campaign
+    _restrict("login")
+    client.force_login(editor)
+    form = client.get(url(campaign)).content.decode()
+    assert (
+        'name="include_restricted"' in form
+        and "checked" not in form.split("include_restricted")[1][:40]
+    )
+    order = {"size": "a5", f"order_{first.pk}": "1"}
+    text, colophon = _flat(client.post(url(campaign), order).content)
+    assert STORY not in text and NOTE not in colophon
+    ticked = client.post(url(campaign), order | {"include_restricted": "on"})
+    assert ticked.status_code == 200
+    text, colophon = _flat(ticked.content)
+    assert STORY in text and NOTE in colophon
