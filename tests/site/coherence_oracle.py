@@ -54,6 +54,9 @@ PER_RENDER = [
     # A reader form's signed token carries the time step it was made in
     # (exemplars/reader/forms.py): a cached page hands out an older one.
     ("token", re.compile(r'(name="token" value="[a-z]+:\d+\|)\d+:[A-Za-z0-9_-]+(?=")')),
+    # Django masks the CSRF secret afresh on every render (a password-protected
+    # page's form, which is never cached: it sets the CSRF cookie).
+    ("csrf", re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(?=")')),
 ]
 SEARCH_QUERIES = ["điển hình", "nong dan", "thi đua"]
 
