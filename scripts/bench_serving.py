@@ -267,6 +267,84 @@ def per_second(run, cls):
     return out
 
 
+def new_user_run(options, python, failures):
+    """`make serve` as a new user runs it: no variables at all (SQLite in the
+    checkout, Redis started by the Makefile), measured on the cached story; then
+    a story published from another process (a shell, as cron's
+    publish_scheduled or an import would) must reach every worker at once."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "GUNICORN_", "EXEMPLARS_"))
+    }
+    work = Path(tempfile.mkdtemp(prefix="bench-new-user-"))
+    server_log = open(work / "serve.log", "w")
+    log(f"new user: make serve on {base} (log in {work}/serve.log)")
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    result = {}
+    try:
+        wait_for_port(port, 900, server, "make serve")
+        urls = page_urls(env, python)
+        story = base + urls["story"]
+        for _ in range(2):
+            fetch(story)
+        result["x_page_cache"] = fetch(story)[1].get("X-Page-Cache", "absent")
+        run = wrk(story, options.duration, options.connections, options.threads, work=work)
+        run.pop("per_second")
+        result["cached_story"] = run
+        if run["errors"]:
+            failures.append(f"new user's cached story: {run['errors']} errors")
+        drain(story)
+        # The editor's process: the server's own environment, as cron's would be.
+        editor_env = env | {
+            "DJANGO_SECRET_KEY": (ROOT / "var" / "secret-key").read_text().strip(),
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "EXEMPLARS_ENV_FILE": os.devnull,
+        }
+        title = f"Tiêu đề sửa lúc {time.time():.0f}"
+        code = (
+            "from exemplars.models import ExemplarStoryPage as S; "
+            f"s = S.objects.live().order_by('-published_at').first(); s.title = {title!r}; "
+            "s.save_revision().publish()"
+        )
+        subprocess.run(
+            ["bash", "deploy/manage.sh", "shell", "-c", code],
+            cwd=ROOT,
+            env=editor_env,
+            check=True,
+            capture_output=True,
+        )
+        # Each on its own connection, so every worker answers some.
+        answers = [title.encode() in fetch(story)[2] for _ in range(24)]
+        result["after_publish_from_another_process"] = {
+            "requests": len(answers),
+            "showing_the_new_title": sum(answers),
+        }
+        if not all(answers):
+            failures.append(f"new user: {answers.count(False)} of 24 answers were stale")
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        server_log.close()
+        if not options.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", default="bench-serving.json")
@@ -282,7 +360,21 @@ def main():
         default=5,
         help="back-to-back 4 s pairs of nginx-static and the cached story (the target's ratio)",
     )
+    parser.add_argument(
+        "--new-user-only",
+        action="store_true",
+        help="only the new user's `make serve` (no variables: SQLite, Redis started by make)",
+    )
     options = parser.parse_args()
+    python = str(Path(os.environ.get("VENV", ROOT / ".venv")).resolve() / "bin" / "python")
+    if options.new_user_only:
+        ensure_debian_packages({"wrk": "wrk"})
+        failures = []
+        result = {"new_user_make_serve": new_user_run(options, python, failures)}
+        result["failures"] = failures
+        Path(options.output).write_text(json.dumps(result, indent=2, ensure_ascii=False))
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        sys.exit(1 if failures else 0)
 
     ensure_debian_packages({"wrk": "wrk", "nginx": "nginx"})
     work = Path(tempfile.mkdtemp(prefix="bench-serving-"))
@@ -292,7 +384,6 @@ def main():
     services("start")
     services.fresh_database("bench")
 
-    python = str(Path(os.environ.get("VENV", ROOT / ".venv")).resolve() / "bin" / "python")
     port = free_port()
     env = {
         k: v
@@ -518,8 +609,10 @@ def main():
     )
     if cache_state != "hit":
         failures.append(f"the story did not come from the page cache (X-Page-Cache: {cache_state})")
-    if ratio > 10:
-        failures.append(f"cached story is {ratio:.1f}× slower than nginx (target ≤ 10×)")
+    if ratio > 5:
+        failures.append(f"cached story is {ratio:.1f}× slower than nginx (target ≤ 5×)")
+    # Last, on the machine's own services: what a new user's `make serve` gives.
+    results["new_user_make_serve"] = new_user_run(options, python, failures)
     Path(options.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
 
     print(f"\n{'run':<22}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
@@ -539,11 +632,21 @@ def main():
     print(f"nginx static / cached story through nginx's proxy cache: {proxy_ratio:.1f}×")
     for name, fault in results["faults"].items():
         print(f"{name}: {json.dumps(fault)}")
+    new_user = results["new_user_make_serve"]
+    run = new_user["cached_story"]
+    print(
+        f"new user's make serve (SQLite, Redis by make), cached story: {run['req_per_s']:,.0f}"
+        f" req/s, p99 {run['p99_ms']} ms, {run['errors']} errors;"
+        f" after a publish from another process"
+        f" {new_user['after_publish_from_another_process']['showing_the_new_title']}/24 fresh"
+    )
     print(f"\nwritten to {options.output}")
     if failures:
         print("targets missed:\n  " + "\n  ".join(failures))
         return 1
-    print("targets met: no errors, no 5xx under faults, cached story within 10× of nginx")
+    print(
+        "targets met: no errors, no 5xx under faults, cached story within 5× of nginx, no stale page"
+    )
     return 0
 
 

@@ -1,5 +1,5 @@
-"""The reader page cache: whole anonymous responses kept in a Django cache and
-purged exactly where content changed.
+"""The reader page cache: whole anonymous responses kept in a Django cache,
+outdated by any committed change to what readers see.
 
 - ``middleware.PageCacheMiddleware`` serves and stores pages, and writes the
   ``Cache-Control``/``ETag`` headers browsers and shared caches follow.
@@ -10,6 +10,10 @@ purged exactly where content changed.
   in threads, one render per page at a time.
 - ``store.PageStore`` holds the responses; a purge invalidates a path with every
   query string and host at once (a generation per path).
+- ``coherence`` is the rule that keeps it true: a committed change to any
+  record readers see outdates every page (the site's generation).
+- ``limits`` holds request bodies to a size by path, and never hands the
+  application a body cut short.
 - ``purge`` computes which addresses show a page or a record; ``signal_handlers``
   sends them through Wagtail's front-end cache invalidation
   (``WAGTAILFRONTENDCACHE``), where ``backends.PageCacheBackend`` is our cache and

@@ -8,9 +8,9 @@ DEFAULTS = {
     # The alias in CACHES that holds the pages.
     "CACHE": "default",
     "KEY_PREFIX": "exemplars-page",
-    # Seconds a page stays in our cache. Purges are exact, so this only bounds
-    # what no signal announces: a pin's end date, a related-story list, a
-    # purge lost while the cache server was down.
+    # Seconds a page stays in our cache. Every committed change outdates every
+    # page (coherence.py), so this only bounds what no save announces: a purge
+    # lost while the cache server was down.
     "TIMEOUT": 3600,
     # Browsers cannot be purged, and their copy does not depend on cookies: one
     # kept from before an editor logged in would hide the page they just
