@@ -100,11 +100,15 @@ def outdate_pages(using: str = DEFAULT_DB_ALIAS) -> None:
     if not page_cache_settings()["ENABLED"]:
         return
     connection = connections[using]
-    if connection.in_atomic_block and any(
-        func is _outdate_now for _sids, func, _robust in connection.run_on_commit
-    ):
-        # Once per transaction: an import saves thousands of rows.
-        return
+    if connection.in_atomic_block:
+        # Once per transaction (an import saves thousands of rows): where we
+        # registered is remembered, and checked, since a rolled-back savepoint
+        # or transaction drops what was registered in it.
+        pending = getattr(connection, "_exemplars_outdate_at", None)
+        hooks = connection.run_on_commit
+        if pending is not None and pending < len(hooks) and hooks[pending][1] is _outdate_now:
+            return
+        connection._exemplars_outdate_at = len(hooks)
     transaction.on_commit(_outdate_now, using=using)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.images.models import Image
@@ -203,3 +204,17 @@ def test_a_process_local_page_cache_is_named_by_a_check(settings):
     assert [w.id for w in check_page_cache()] == ["exemplars.W004"]
     settings.EXEMPLARS_PAGE_CACHE = {"ENABLED": False}
     assert check_page_cache() == []
+
+
+def test_a_rolled_back_savepoint_does_not_swallow_the_next_change(
+    section, page_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        try:
+            with transaction.atomic():
+                make_story(title="Bài bị hủy")
+                raise RuntimeError("the editor's save failed")
+        except RuntimeError:
+            pass
+        make_story(title="Bài được lưu")
+    assert sum(cb is coherence._outdate_now for cb in callbacks) == 1
