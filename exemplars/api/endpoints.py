@@ -23,6 +23,7 @@ from exemplars.api.fields import api_fields
 from exemplars.api.parameters import (
     BoundedPagination,
     check_find_id,
+    check_pk,
     check_request,
     checked_filters,
 )
@@ -69,8 +70,12 @@ class PublicAPIMixin:
             exc = Http404("not found")
         return super().handle_exception(exc)
 
+    def detail_view(self, request, pk):
+        check_pk(self.get_queryset().model, pk)
+        return super().detail_view(request, pk)
+
     def find_object(self, queryset, request):
-        check_find_id(request)
+        check_find_id(request, queryset.model)
         return super().find_object(queryset, request)
 
     @classmethod

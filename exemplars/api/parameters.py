@@ -8,6 +8,8 @@ integer filter out of its column's range, a date filter that is not a date, a
 NUL character (PostgreSQL refuses it in any string). Each is refused here, by
 the same rule on SQLite and PostgreSQL, with a message in Wagtail's words and
 language (the API is for machines; its other messages are Wagtail's English).
+An id past its key's type (``/pages/99999999999999999999/``) names nothing:
+404, as any missing id.
 
 A parameter naming something that does not exist (``?locale=``, ``?site=``)
 answers 400 as ``?child_of=`` does upstream, not 404: the endpoint exists.
@@ -20,6 +22,7 @@ import re
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models
 from django.db.backends.base.operations import BaseDatabaseOperations
+from django.http import Http404
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
@@ -55,10 +58,30 @@ def check_request(request) -> None:
         raise BadRequestError("search_operator must be 'and' or 'or'")
 
 
-def check_find_id(request) -> None:
+def integer_range(field) -> tuple[int, int]:
+    """The values an integer field (or a key to one) holds, whatever the database."""
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    return INTEGER_RANGES.get(target.get_internal_type(), WIDEST_RANGE)
+
+
+def check_pk(model, pk: int) -> None:
+    """An id past the key's type names nothing (404); in the query, SQLite raises on it.
+
+    Django answers an out-of-range integer lookup with no rows, but not through a
+    relation: a story's key is its link to its page (``type=`` on a detail view).
+    """
+    low, high = integer_range(model._meta.pk)
+    if not low <= pk <= high:
+        raise Http404("not found")
+
+
+def check_find_id(request, model) -> None:
     """``find/?id=`` is looked up as given: anything but digits would raise in the query."""
-    if "id" in request.GET and not DIGITS.fullmatch(request.GET["id"]):
+    if "id" not in request.GET:
+        return
+    if not DIGITS.fullmatch(request.GET["id"]):
         raise BadRequestError("id must be a positive integer")
+    check_pk(model, int(request.GET["id"]))
 
 
 def check_field_value(field, value: str) -> None:
@@ -79,7 +102,7 @@ def check_field_value(field, value: str) -> None:
             f"field filter error. '{value}' is not a valid value for {field.name} ({reason})"
         ) from e
     if isinstance(target, models.IntegerField) and parsed is not None:
-        low, high = INTEGER_RANGES.get(target.get_internal_type(), WIDEST_RANGE)
+        low, high = integer_range(target)
         if not low <= parsed <= high:
             raise BadRequestError(
                 f"field filter error. '{value}' is not a valid value for {field.name} "
