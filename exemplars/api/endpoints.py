@@ -9,15 +9,24 @@ everyone (safe for shared caches).
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.utils.cache import patch_cache_control
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from exemplars.api.fields import api_fields
+from exemplars.api.parameters import (
+    BoundedPagination,
+    check_find_id,
+    check_pk,
+    check_request,
+    checked_filters,
+)
 from exemplars.api.serializers import HERO_RENDITION, PORTRAIT_RENDITION
 from exemplars.caching.conf import page_cache_settings
 from exemplars.models import Campaign, Exemplar, ExemplarStoryPage, Field, Honour, Locality
@@ -35,6 +44,39 @@ class PublicAPIMixin:
     authentication_classes: list = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
+    pagination_class = BoundedPagination
+
+    def __init_subclass__(cls, **kwargs):
+        # Upstream's filters, with the ones that let bad values through swapped
+        # for checked ones (exemplars/api/parameters.py), wherever a view lists them.
+        super().__init_subclass__(**kwargs)
+        cls.filter_backends = checked_filters(cls.filter_backends)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_request(request)
+
+    def perform_content_negotiation(self, request, force=False):
+        # DRF answers an unknown ?format= with a bare 404; it is a bad parameter.
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404 as e:
+            raise BadRequestError("format must be 'json'") from e
+
+    def handle_exception(self, exc):
+        # DRF's get_object_or_404 drops the reason (e.g. a detail view whose
+        # ?search= leaves nothing to get): every 4xx here says something.
+        if isinstance(exc, Http404) and not str(exc):
+            exc = Http404("not found")
+        return super().handle_exception(exc)
+
+    def detail_view(self, request, pk):
+        check_pk(self.get_queryset().model, pk)
+        return super().detail_view(request, pk)
+
+    def find_object(self, queryset, request):
+        check_find_id(request, queryset.model)
+        return super().find_object(queryset, request)
 
     @classmethod
     def get_body_fields(cls, model):
@@ -55,7 +97,12 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Upstream hides pages restricted for *this* request; ``public()`` hides
         # every restricted page, whoever asks.
-        return super().get_base_queryset().public()
+        try:
+            base = super().get_base_queryset()
+        except Http404 as e:
+            # Wagtail's ?site= lookup is its only 404 here: a bad parameter.
+            raise BadRequestError("site doesn't exist") from e
+        return base.public()
 
     def get_queryset(self):
         queryset = super().get_queryset()
