@@ -218,3 +218,30 @@ def test_a_rolled_back_savepoint_does_not_swallow_the_next_change(
             pass
         make_story(title="Bài được lưu")
     assert sum(cb is coherence._outdate_now for cb in callbacks) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("alias", [False, True], ids=["copy", "alias"])
+def test_a_published_copy_or_an_alias_made_in_the_admin_reaches_the_lists(
+    client, page_cache, section, admin_user, alias
+):
+    # Real commits, as the admin's requests make (an alias sends no page_published).
+    story = make_story(title="Bài gốc để sao chép")
+    before = cached(client, section.url).content.decode()
+    client.force_login(admin_user)
+    data = {
+        "new_title": "Bản sao của bài",
+        "new_slug": "ban-sao-cua-bai",
+        "new_parent_page": section.pk,
+        "publish_copies": "on",
+    }
+    if alias:
+        data["alias"] = "on"
+    response = client.post(f"/admin/pages/{story.pk}/copy/", data)
+    assert response.status_code == 302, response.content[:500]
+    client.logout()
+    client.cookies.clear()
+    after = client.get(section.url)
+    assert after["X-Page-Cache"] == "miss"
+    expected = "Bài gốc để sao chép" if alias else "Bản sao của bài"
+    assert after.content.decode().count(expected) > before.count(expected)
