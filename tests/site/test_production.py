@@ -203,8 +203,10 @@ def test_deploy_manage_runs_commands_with_the_servers_environment_and_settings(t
 
     env_file = tmp_path / "exemplars.env"
     secret = "from-the-env-file-" + "y" * 40
+    # With the server's Redis: production keeps no page cache without a shared one.
     env_file.write_text(
         f"DJANGO_SECRET_KEY={secret}\nDATABASE_URL=sqlite:///{tmp_path / 'db.sqlite3'}\n"
+        "REDIS_URL=redis://127.0.0.1:1/0\n"
     )
     env = production_env(tmp_path, EXEMPLARS_ENV_FILE=str(env_file))
     del env["DJANGO_SECRET_KEY"], env["DATABASE_URL"]
