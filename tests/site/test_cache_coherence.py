@@ -108,16 +108,20 @@ def test_no_reader_is_served_a_page_the_newsroom_changed(newsroom):
         f"sys.exit(run({seed}, {STEPS}, {cached_port}, {fresh_port}, {password!r}))"
     )
     started = time.monotonic()
-    done = subprocess.run(
-        ["bash", "deploy/manage.sh", "shell", "-c", code],
-        cwd=ROOT,
-        env=actor_env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    print(done.stdout[-6000:])
-    print(f"oracle run: {time.monotonic() - started:.0f} s")
-    assert done.returncode == 0, (
-        f"seed {seed}: stale pages or a failed step\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
-    )
+    # Streamed to a file, so a long run shows its progress (tail -f) and a
+    # killed one leaves its steps behind.
+    log_path = tmp / "oracle.log"
+    with open(log_path, "w") as log:
+        done = subprocess.run(
+            ["bash", "deploy/manage.sh", "shell", "-c", code],
+            cwd=ROOT,
+            env=actor_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=max(1800, 30 * STEPS),
+        )
+    output = log_path.read_text()
+    print(output[-6000:])
+    print(f"oracle run: {time.monotonic() - started:.0f} s (log: {log_path})")
+    assert done.returncode == 0, f"seed {seed}: stale pages or a failed step\n{output[-8000:]}"
