@@ -40,7 +40,9 @@ logger = logging.getLogger("exemplars.caching")
 
 # Models of our own app that no reader page shows. Comments have their own,
 # narrower rule (comments.signal_handlers: a reader's post must not empty the
-# cache, only an editor's approval changes a page).
+# cache, only an editor's approval changes a page). A record readers write at
+# their own pace (an entry, a read count) belongs here, with a narrower rule of
+# its own if a page shows it: otherwise every reader would empty the cache.
 UNSEEN_OWN_MODELS = frozenset(
     {"comment", "contestentry", "booklet", "bookletentry", "honourverificationtask"}
 )
