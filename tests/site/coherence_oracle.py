@@ -58,6 +58,11 @@ PER_RENDER = [
     # page's form, which is never cached: it sets the CSRF cookie).
     ("csrf", re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(?=")')),
 ]
+# Two servers rendering one page at the same moment both make its image's
+# rendition: the file name one of them wanted is taken, and Django's storage
+# gives its copy a suffix ("_" and seven random characters). Both files exist;
+# the page is the same. (scripts/snapshot_pages.py names the same value.)
+RENDITION_SUFFIX = re.compile(r"(/media/images/[^\"'\s<>?&./]*)_[A-Za-z0-9]{7}(?=\.)")
 SEARCH_QUERIES = ["điển hình", "nong dan", "thi đua"]
 
 
@@ -70,6 +75,7 @@ def normalise(body: bytes) -> bytes:
     text = body.decode("utf-8", errors="replace")
     if ("<rss" in text and "<item>" not in text) or ("<feed" in text and "<entry>" not in text):
         text = EMPTY_FEED_DATE.sub(lambda m: f"{m.group(1)}<render time>", text)
+    text = RENDITION_SUFFIX.sub(lambda m: m.group(1), text)
     for name, pattern in PER_RENDER:
         text = pattern.sub(lambda m, name=name: f"{m.group(1)}<{name}>", text)
     return text.encode()
