@@ -188,13 +188,24 @@ class Oracle:
         response, body = self.editor.post_data(
             f"/admin/pages/{story.pk}/edit/", data, action=action
         )
+        return self.accepted(response, body)
+
+    def accepted(self, response, body) -> bool:
+        """A 302 saved; a 200 is the form shown again with the admin's reasons
+        (the story's state refused this edit: it changed nothing, and the step
+        picks another action). Anything else fails the run."""
+        if response.status == 200:
+            print(f"  (the admin refused the edit: {messages_in(body)[:300]})", flush=True)
+            return False
         assert response.status == 302, (response.status, messages_in(body))
+        return True
 
     def act_publish_edit(self):
         story = self.pick(self.stories(live=True))
         if story is None:
             return None
-        self.publish_story(story, title=f"{story.title.split(' ·')[0]} · sửa {self.tag()}")
+        if not self.publish_story(story, title=f"{story.title.split(' ·')[0]} · sửa {self.tag()}"):
+            return None
         return f"edit and publish story {story.pk}"
 
     def act_draft_edit(self):
@@ -203,7 +214,8 @@ class Oracle:
             return None
         data = story_post_data(story, title=f"Bản nháp {self.tag()}")
         response, body = self.editor.post_data(f"/admin/pages/{story.pk}/edit/", data)
-        assert response.status == 302, (response.status, messages_in(body))
+        if not self.accepted(response, body):
+            return None
         return f"save a draft of story {story.pk} (nothing public changes)"
 
     def act_unpublish(self):
@@ -218,7 +230,8 @@ class Oracle:
         story = self.pick(self.stories(live=False))
         if story is None:
             return None
-        self.publish_story(story)
+        if not self.publish_story(story):
+            return None
         return f"publish unpublished story {story.pk}"
 
     def act_privacy_on(self):
@@ -258,7 +271,8 @@ class Oracle:
         story = self.pick(self.stories(live=True))
         if story is None:
             return None
-        self.publish_story(story, slug=f"{story.slug[:40]}-{self.tag()}")
+        if not self.publish_story(story, slug=f"{story.slug[:40]}-{self.tag()}"):
+            return None
         return f"rename the slug of story {story.pk}"
 
     def act_delete(self):
@@ -327,7 +341,8 @@ class Oracle:
         overrides = {field: when.strftime("%d/%m/%Y %H:%M:%S")}
         if field == "go_live_at":
             overrides["title"] = f"Lên lịch {self.tag()}"
-        self.publish_story(story, **overrides)
+        if not self.publish_story(story, **overrides):
+            return None
         self.scheduled_due = time.time() + 2.5
         return f"schedule story {story.pk} ({field})"
 
